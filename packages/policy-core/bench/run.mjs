@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+// Benchmarks of the policy core (not timed tests): `pnpm bench` from the repository root.
+//
+// Each measurement runs in a fresh child process, so its peak RSS (getrusage maxrss) is its own.
+// Inputs are read before the clock starts; the clock covers parsing (bare) or the full scan.
+//   1. the real-world corpus (../shared/corpus/real-world): bare YAML parse vs full scan
+//   2. generated single files of 12,500 / 25,000 / 50,000 documents: linearity and peak RSS
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '../../..');
+const sharedDir = process.env.SHIFTDOWN_SHARED_DIR ?? resolve(repoRoot, '../shared');
+const corpusDir = join(sharedDir, 'corpus/real-world');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function listManifests(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listManifests(path));
+    else if (/\.(ya?ml|json)$/i.test(entry.name)) out.push(path);
+  }
+  return out.sort();
+}
+
+function loadCorpus() {
+  return listManifests(corpusDir).map((path) => ({ path: relative(corpusDir, path), text: readFileSync(path, 'utf8') }));
+}
+
+/** Deterministic realistic documents: Deployments, Services and ConfigMaps in rotation. */
+function generate(count) {
+  const docs = [];
+  for (let i = 0; i < count; i++) {
+    const ns = `team-${i % 40}`;
+    switch (i % 3) {
+      case 0:
+        docs.push(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: svc-${i}
+  namespace: ${ns}
+  labels: {app: svc-${i}}
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: svc-${i}}
+  template:
+    metadata:
+      labels: {app: svc-${i}}
+    spec:
+      securityContext:
+        runAsNonRoot: ${i % 7 !== 0}
+        seccompProfile: {type: RuntimeDefault}
+      containers:
+      - name: app
+        image: registry.example.com/svc-${i}:1.${i % 10}.0
+        ports:
+        - containerPort: 8080
+        securityContext:
+          allowPrivilegeEscalation: false
+          capabilities: {drop: [ALL]}
+        resources:
+          requests: {cpu: 100m, memory: 128Mi}
+          limits: {memory: 256Mi}
+`);
+        break;
+      case 1:
+        docs.push(`apiVersion: v1
+kind: Service
+metadata:
+  name: svc-${i - 1}
+  namespace: ${ns}
+spec:
+  selector: {app: svc-${i - 1}}
+  ports:
+  - port: 80
+    targetPort: 8080
+`);
+        break;
+      default:
+        docs.push(`apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cfg-${i}
+  namespace: ${ns}
+data:
+  LOG_LEVEL: info
+  FEATURE_${i % 13}: "true"
+`);
+    }
+  }
+  return [{ path: `generated-${count}.yaml`, text: docs.join('---\n') }];
+}
+
+async function child(mode, input) {
+  const core = await import('@shiftdown/policy-core');
+  const yaml = await import('yaml');
+  const files = input === 'corpus' ? loadCorpus() : generate(Number(input));
+  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
+  const start = process.hrtime.bigint();
+  let documents = 0;
+  if (mode === 'parse') {
+    for (const file of files) {
+      const lineCounter = new yaml.LineCounter();
+      for (const doc of yaml.parseAllDocuments(file.text, { lineCounter, version: '1.1' })) {
+        doc.toJS({ maxAliasCount: 1000 });
+        documents++;
+      }
+    }
+  } else {
+    const report = core.scan({ files, today: '2026-01-01' });
+    documents = report.summary.documents;
+  }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ ms, maxRssMiB, documents, files: files.length, bytes }));
+}
+
+function measure(mode, input) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, input], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
+    runs.push(JSON.parse(out));
+  }
+  runs.sort((a, b) => a.ms - b.ms);
+  const median = runs[Math.floor(runs.length / 2)];
+  return { ...median, maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)) };
+}
+
+const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function main() {
+  if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4]);
+  console.log(`Shiftdown policy-core benchmarks — node ${process.version}, median of ${RUNS} runs, each in a fresh process\n`);
+
+  try {
+    statSync(corpusDir);
+  } catch {
+    console.error(`corpus not found at ${corpusDir} (set SHIFTDOWN_SHARED_DIR)`);
+    process.exit(2);
+  }
+  const parse = measure('parse', 'corpus');
+  const full = measure('scan', 'corpus');
+  console.log(`Real-world corpus: ${parse.files} files, ${fmt(parse.bytes / 1048576, 1)} MiB`);
+  console.log('| run | documents | wall time | documents/s | peak RSS |');
+  console.log('|---|---|---|---|---|');
+  for (const [name, r] of [['bare YAML parse', parse], ['full scan', full]]) {
+    console.log(`| ${name} | ${fmt(r.documents)} | ${fmt(r.ms)} ms | ${fmt((r.documents / r.ms) * 1000)} | ${fmt(r.maxRssMiB)} MiB |`);
+  }
+  const ratio = full.ms / parse.ms;
+  console.log(`\nfull scan / bare parse = ${fmt(ratio, 2)} (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}\n`);
+
+  console.log('Generated single file (Deployments, Services, ConfigMaps):');
+  console.log('| documents | wall time | documents/s | µs/document | peak RSS |');
+  console.log('|---|---|---|---|---|');
+  const sizes = [12500, 25000, 50000];
+  const results = sizes.map((n) => measure('scan', String(n)));
+  results.forEach((r) => {
+    console.log(`| ${fmt(r.documents)} | ${fmt(r.ms)} ms | ${fmt((r.documents / r.ms) * 1000)} | ${fmt((r.ms * 1000) / r.documents, 1)} | ${fmt(r.maxRssMiB)} MiB |`);
+  });
+  const perDoc = results.map((r) => r.ms / r.documents);
+  const growth = perDoc[perDoc.length - 1] / perDoc[0];
+  const peak = results[results.length - 1].maxRssMiB;
+  console.log(`\ntime per document, 50,000 vs 12,500: × ${fmt(growth, 2)} (linear ⇒ ≈ 1; target ≤ 1.3) ${growth <= 1.3 ? 'OK' : 'NOT LINEAR'}`);
+  console.log(`peak RSS at 50,000 documents: ${fmt(peak)} MiB (target < 300) ${peak < 300 ? 'OK' : 'OVER TARGET'}`);
+}
+
+await main();

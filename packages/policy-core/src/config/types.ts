@@ -1,0 +1,50 @@
+import type { ProfileName, Severity } from '../types.js';
+
+export type RuleSetting = 'off' | Severity;
+
+/** A config-file exemption: findings it matches are suppressed with its reason (until it expires). */
+export interface Exemption {
+  /** Rule ids (or `*` for every rule). */
+  rules: string[];
+  /** Globs (picomatch) matched against the resource's kind, namespace, name, and file path. Omitted = any. */
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  file?: string;
+  container?: string;
+  reason: string;
+  /** YYYY-MM-DD: the exemption stops applying after this day, and the report says so. */
+  expires?: string;
+  /** 1-based line of the exemption in the config file (for messages). */
+  line?: number;
+}
+
+export interface WorkloadKindConfig {
+  kind: string;
+  group?: string;
+  /** Dotted path to the PodSpec, e.g. `spec.template.spec`. */
+  podSpecPath: string;
+  podMetadataPath?: string;
+}
+
+export interface NamespaceContext {
+  tenancy?: string;
+}
+
+/** The validated contents of `.shiftdown.yaml`. */
+export interface ShiftdownConfig {
+  /** Where it was read from (for messages and suppression sources). */
+  path?: string;
+  profile?: ProfileName;
+  pssVersion?: string;
+  kubernetesVersion?: string;
+  failOn?: Severity | 'none';
+  minScore?: number;
+  rules?: Record<string, RuleSetting>;
+  exemptions?: Exemption[];
+  include?: string[];
+  exclude?: string[];
+  workloadKinds?: WorkloadKindConfig[];
+  cloud?: 'aws' | 'azure' | 'gcp';
+  namespaces?: Record<string, NamespaceContext>;
+}

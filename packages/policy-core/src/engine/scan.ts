@@ -1,0 +1,244 @@
+import type {
+  FileSummary,
+  Finding,
+  InputFile,
+  ProfileName,
+  Report,
+  ResourceSummary,
+  RuleMeta,
+  RuleSummary,
+  Severity,
+  SeverityCounts,
+} from '../types.js';
+import { SEVERITIES } from '../types.js';
+import type { ShiftdownConfig } from '../config/types.js';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../parse/limits.js';
+import { parseFile } from '../parse/parse-file.js';
+import { buildResources, type Resource } from '../model/resource.js';
+import { ResourceIndex } from '../model/resource-index.js';
+import { BUILTIN_WORKLOAD_KINDS, type WorkloadKind } from '../model/workload.js';
+import type { EvaluationSettings, Rule } from '../rules/rule.js';
+import { ALL_RULES, ruleCatalog, selectRules } from '../rules/registry.js';
+import { PARSE_ERROR, DUPLICATE_KEY, RULE_ERROR } from '../rules/builtin.js';
+import { LATEST_PSS_VERSION, formatPssVersion, parsePssVersion } from '../pss-version.js';
+import { applySuppressions } from '../suppress/index.js';
+import { computeScores, maturityLevel } from '../score/index.js';
+import { evaluate } from './evaluate.js';
+import { fileFinding } from './file-findings.js';
+import { workloadKindsFromConfig } from './workload-kinds.js';
+import { parseKubernetesVersion } from './kubernetes-version.js';
+import { DEFAULT_HELP_URI_BASE, compareByLocation } from '../report/common.js';
+
+export const TOOL_NAME = 'shiftdown';
+export const TOOL_VERSION = '0.1.0';
+export const REPORT_VERSION = '1.0.0';
+
+export interface ScanOptions {
+  files: readonly InputFile[];
+  config?: ShiftdownConfig;
+  /** Overrides config.profile. Default `recommended`. */
+  profile?: ProfileName;
+  /** `latest` or `v1.N`; overrides config.pssVersion. */
+  pssVersion?: string;
+  /** `1.N`; overrides config.kubernetesVersion. */
+  kubernetesVersion?: string;
+  /** The rule set (default: every built-in rule). */
+  rules?: readonly Rule[];
+  limits?: Partial<ParseLimits>;
+  /** Today as YYYY-MM-DD, for exemption expiry (default: the current UTC date). */
+  today?: string;
+  helpUriBase?: string;
+}
+
+export class ScanOptionError extends Error {}
+
+/** The one entry point every surface calls: files in, a complete located report out. */
+export function scan(options: ScanOptions): Report {
+  const config = options.config ?? {};
+  const profile = options.profile ?? config.profile ?? 'recommended';
+  const pssText = options.pssVersion ?? config.pssVersion ?? 'latest';
+  const pssVersion = parsePssVersion(pssText);
+  if (!pssVersion) throw new ScanOptionError(`invalid Pod Security Standards version "${pssText}" (use latest or v1.N)`);
+  const kubernetesText = options.kubernetesVersion ?? config.kubernetesVersion;
+  const kubernetesVersion = kubernetesText === undefined ? undefined : parseKubernetesVersion(kubernetesText);
+  if (kubernetesText !== undefined && !kubernetesVersion) {
+    throw new ScanOptionError(`invalid Kubernetes version "${kubernetesText}" (use 1.N)`);
+  }
+  const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  const workloadKinds: WorkloadKind[] = [...BUILTIN_WORKLOAD_KINDS, ...workloadKindsFromConfig(config.workloadKinds)];
+  const allRules = options.rules ?? ALL_RULES;
+  const active = selectRules(allRules, profile, config.rules);
+  const catalog = ruleCatalog(allRules);
+  const severityOf = (meta: RuleMeta): Severity => {
+    const setting = config.rules?.[meta.id];
+    return setting && setting !== 'off' ? setting : meta.severity;
+  };
+
+  // 1. Parse and model.
+  let nextId = 0;
+  const resources: Resource[] = [];
+  const files: FileSummary[] = [];
+  const inputFindings: Finding[] = [];
+  const fileEvaluations: { subject: string; ruleId: string }[] = [];
+  const fileRulesOn = config.rules?.[PARSE_ERROR.id] !== 'off';
+  for (const file of options.files) {
+    const parsed = parseFile(file, limits);
+    const built = buildResources(parsed, workloadKinds, () => nextId++);
+    resources.push(...built.resources);
+    const errors = [...parsed.errors, ...built.errors];
+    files.push({ path: file.path, documents: built.resources.length, errors, skipped: [...parsed.skipped, ...built.skipped] });
+    if (fileRulesOn) fileEvaluations.push({ subject: fileSubject(file.path), ruleId: PARSE_ERROR.id });
+    for (const error of errors) {
+      if (fileRulesOn) inputFindings.push(fileFinding(PARSE_ERROR, severityOf(PARSE_ERROR), file.path, error, error.message));
+    }
+    if (config.rules?.[DUPLICATE_KEY.id] !== 'off') {
+      fileEvaluations.push({ subject: fileSubject(file.path), ruleId: DUPLICATE_KEY.id });
+      for (const dup of parsed.duplicateKeys) {
+        inputFindings.push(
+          fileFinding(DUPLICATE_KEY, severityOf(DUPLICATE_KEY), file.path, dup, `Key "${dup.key}" is defined more than once in this mapping; only the last value is kept.`, `${dup.documentIndex}:${dup.key}:${dup.line}`),
+        );
+      }
+    }
+  }
+
+  // 2. Evaluate.
+  const settings: EvaluationSettings = {
+    pssVersion,
+    ...(kubernetesVersion && { kubernetesVersion }),
+    ...(config.cloud && { cloud: config.cloud }),
+    ...(config.namespaces && {
+      namespaceTenancy: Object.fromEntries(
+        Object.entries(config.namespaces).flatMap(([ns, context]) => (context.tenancy ? [[ns, context.tenancy]] : [])),
+      ),
+    }),
+  };
+  const index = new ResourceIndex(resources);
+  const evaluated = evaluate(resources, active, index, settings);
+  const resourceById = new Map(resources.map((r) => [r.id, r]));
+  const crashFindings = evaluated.crashes.map((crash) =>
+    fileFinding(
+      RULE_ERROR,
+      RULE_ERROR.severity,
+      crash.resource.file,
+      { line: crash.resource.line, column: 1 },
+      `Rule ${crash.ruleId} failed on ${crash.resource.kind} ${crash.resource.name ?? ''}: ${crash.message}`,
+      crash.ruleId,
+    ),
+  );
+
+  // 3. Suppress (marks findings; never drops them).
+  const items: { finding: Finding; resource?: Resource }[] = [
+    ...evaluated.findings.map((finding, i) => ({ finding, resource: resourceById.get(evaluated.findingResource[i]!) })),
+    ...inputFindings.map((finding) => ({ finding })),
+    ...crashFindings.map((finding) => ({ finding })),
+  ];
+  const suppressed = applySuppressions(items, {
+    config,
+    knownRuleIds: new Set(catalog.keys()),
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    ...(config.path !== undefined && { configPath: config.path }),
+  });
+  const findings = sortFindings([...suppressed.findings, ...suppressed.extra]);
+
+  // 4. Score: every unsuppressed finding fails its rule on its subject.
+  const subjectOf = new Map<Finding, string>();
+  items.forEach((item, i) => {
+    const finding = suppressed.findings[i]!;
+    subjectOf.set(finding, item.resource ? resourceSubject(item.resource.id) : fileSubject(finding.file));
+  });
+  const rulesForScore = new Map<string, { meta: RuleMeta; severity: Severity }>();
+  for (const { rule, severity } of active) rulesForScore.set(rule.meta.id, { meta: rule.meta, severity });
+  for (const meta of [PARSE_ERROR, DUPLICATE_KEY]) rulesForScore.set(meta.id, { meta, severity: severityOf(meta) });
+  const failures = findings
+    .filter((f) => !f.suppressed && rulesForScore.has(f.ruleId))
+    .map((f) => ({ subject: subjectOf.get(f) ?? fileSubject(f.file), ruleId: f.ruleId, severity: f.severity }));
+  const scores = computeScores({
+    evaluations: [
+      ...evaluated.evaluations.map((e) => ({ subject: resourceSubject(e.resourceId), ruleId: e.ruleId })),
+      ...fileEvaluations,
+    ],
+    failures,
+    rules: rulesForScore,
+  });
+  const failing = new Map<string, Severity>();
+  for (const f of failures) failing.set(f.ruleId, worse(failing.get(f.ruleId), f.severity));
+  const evaluatedRuleIds = new Set(evaluated.evaluations.map((e) => e.ruleId));
+  const maturity = maturityLevel({
+    evaluated: active.filter(({ rule }) => evaluatedRuleIds.has(rule.meta.id)).map(({ rule }) => rule.meta),
+    failing,
+  });
+
+  const resourceSummaries: ResourceSummary[] = resources.map((r) => {
+    const graded = scores.subjects.get(resourceSubject(r.id)) ?? { score: 100, grade: 'A+' as const, findings: 0 };
+    return { ...r.ref, file: r.file, line: r.line, score: graded.score, grade: graded.grade, findings: graded.findings };
+  });
+
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts;
+  let suppressedCount = 0;
+  for (const f of findings) {
+    if (f.suppressed) suppressedCount++;
+    else counts[f.severity]++;
+  }
+  const usedRules = new Set(findings.map((f) => f.ruleId));
+  const helpUriBase = options.helpUriBase ?? DEFAULT_HELP_URI_BASE;
+  const rules: RuleSummary[] = [...usedRules].sort().flatMap((id) => {
+    const meta = catalog.get(id);
+    return meta ? [ruleSummary(meta, helpUriBase)] : [];
+  });
+
+  return {
+    version: REPORT_VERSION,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    settings: {
+      profile,
+      pssVersion: formatPssVersion(pssVersion ?? LATEST_PSS_VERSION),
+      ...(kubernetesVersion && { kubernetesVersion: `${kubernetesVersion.major}.${kubernetesVersion.minor}` }),
+    },
+    summary: {
+      score: scores.score,
+      grade: scores.grade,
+      ...(scores.cap && { cap: scores.cap }),
+      counts,
+      suppressed: suppressedCount,
+      files: files.length,
+      documents: resources.length,
+      resources: resources.length,
+      errors: files.reduce((n, f) => n + f.errors.length, 0),
+      categories: scores.categories,
+      maturity,
+    },
+    files,
+    resources: resourceSummaries,
+    findings,
+    rules,
+  };
+}
+
+export function ruleSummary(meta: RuleMeta, helpUriBase: string = DEFAULT_HELP_URI_BASE): RuleSummary {
+  return {
+    id: meta.id,
+    title: meta.title,
+    severity: meta.severity,
+    category: meta.category,
+    helpUri: `${helpUriBase}/${meta.id}.md`,
+    description: meta.description,
+    remediation: meta.remediation,
+    ...(meta.pss && { pss: meta.pss }),
+  };
+}
+
+function resourceSubject(id: number): string {
+  return `resource:${id}`;
+}
+
+function fileSubject(path: string): string {
+  return `file:${path}`;
+}
+
+function worse(a: Severity | undefined, b: Severity): Severity {
+  return a === undefined || SEVERITIES.indexOf(b) < SEVERITIES.indexOf(a) ? b : a;
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(compareByLocation);
+}

@@ -1,0 +1,177 @@
+import { isAlias, isMap, isScalar, isSeq, isCollection } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import type { Path, SourceRange } from '../types.js';
+
+export interface Located extends SourceRange {
+  /** True when the whole path exists; false when the range is the nearest existing parent. */
+  exact: boolean;
+}
+
+interface Step {
+  node: Node;
+  /** The pair whose value is `node` (undefined for sequence items and the root). */
+  pair?: Pair;
+}
+
+/**
+ * Finds source ranges for paths inside one object of a parsed document. Aliases are followed to
+ * their anchors and merge keys (`<<: *base`) are searched, so a value that came from an anchor is
+ * reported where it is written.
+ */
+export class Locator {
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly lineCounter: LineCounter,
+    /** Path of the object inside the document (e.g. `['items', 3]` for a List item). */
+    readonly base: Path,
+  ) {}
+
+  /** Where the object itself starts. */
+  start(): SourceRange {
+    const steps = this.walk(this.base);
+    const node = steps[steps.length - 1]?.node;
+    const offset = node?.range?.[0] ?? 0;
+    return this.range(offset, offset);
+  }
+
+  /** The range of `path` (relative to the object), or of its nearest existing parent. */
+  locate(path: Path): Located {
+    const steps = this.walk([...this.base, ...path]);
+    const exact = steps.length === this.base.length + path.length + 1;
+    const last = steps[steps.length - 1]!;
+    if (exact) return { ...this.rangeOfStep(last), exact };
+    return { ...this.rangeOfParent(last), exact };
+  }
+
+  private walk(path: Path): Step[] {
+    const root = this.doc.contents as Node | null;
+    if (!root) return [];
+    const steps: Step[] = [{ node: this.deref(root) }];
+    for (const segment of path) {
+      const current = steps[steps.length - 1]!.node;
+      const next = this.child(current, segment);
+      if (!next) break;
+      steps.push(next);
+    }
+    return steps;
+  }
+
+  private child(node: Node, segment: string | number): Step | undefined {
+    if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      return item ? { node: this.deref(item) } : undefined;
+    }
+    if (isMap(node)) return this.findInMap(node, String(segment), 0);
+    return undefined;
+  }
+
+  private findInMap(map: YAMLMap, key: string, depth: number): Step | undefined {
+    if (depth > 32) return undefined;
+    let found: Step | undefined;
+    const merges: Node[] = [];
+    for (const pair of map.items as Pair[]) {
+      const keyNode = pair.key as Node | null;
+      const keyText = isScalar(keyNode) ? scalarKey(keyNode.value) : undefined;
+      if (keyText === MERGE_KEY && pair.value) {
+        merges.push(pair.value as Node);
+        continue;
+      }
+      // Last one wins, as when the document is decoded.
+      if (keyText === key && pair.value) found = { node: this.deref(pair.value as Node), pair };
+    }
+    if (found) return found;
+    for (const merge of merges) {
+      const source = this.deref(merge);
+      const sources = isSeq(source) ? source.items.map((n) => this.deref(n as Node)) : [source];
+      for (const s of sources) {
+        if (isMap(s)) {
+          const hit = this.findInMap(s, key, depth + 1);
+          if (hit) return hit;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private deref(node: Node): Node {
+    let current: Node = node;
+    for (let i = 0; i < 32 && isAlias(current); i++) {
+      const target = current.resolve(this.doc) as Node | undefined;
+      if (!target) break;
+      current = target;
+    }
+    return current;
+  }
+
+  /** Key through value for scalars and flow collections; the key alone for block collections. */
+  private rangeOfStep(step: Step): SourceRange {
+    const { node, pair } = step;
+    const keyNode = pair?.key as Node | undefined;
+    const valueRange = node.range;
+    if (keyNode?.range && valueRange && isSameDocRegion(keyNode.range[0], valueRange[0])) {
+      const blockCollection = isCollection(node) && !(node as { flow?: boolean }).flow;
+      const end = blockCollection ? keyNode.range[1] : valueRange[1];
+      return this.range(keyNode.range[0], end);
+    }
+    if (keyNode?.range) return this.range(keyNode.range[0], keyNode.range[1]);
+    if (valueRange) {
+      if (isMap(node) && node.items.length > 0) return this.rangeOfIdentity(node);
+      return this.range(valueRange[0], isCollection(node) ? firstLineEnd(valueRange[0], valueRange[1]) : valueRange[1]);
+    }
+    return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  }
+
+  /** For a missing key: the parent's key, or the identifying `name:` of a list item (a container). */
+  private rangeOfParent(step: Step): SourceRange {
+    const { node, pair } = step;
+    const keyNode = pair?.key as Node | undefined;
+    if (keyNode?.range) return this.range(keyNode.range[0], keyNode.range[1]);
+    if (isMap(node) && node.items.length > 0) return this.rangeOfIdentity(node);
+    return this.rangeOfStep(step);
+  }
+
+  /** The `name:` pair of a map if it has one (containers, volumes), else its `kind:`, else its first key. */
+  private rangeOfIdentity(map: YAMLMap): SourceRange {
+    const pairs = map.items as Pair[];
+    const byKey = (k: string) => pairs.find((p) => isScalar(p.key) && String(p.key.value) === k);
+    const pick = byKey('name') ?? byKey('kind') ?? pairs[0]!;
+    const key = pick.key as Node;
+    const value = pick.value as Node | null;
+    const start = key.range?.[0] ?? 0;
+    const end = value && isScalar(value) && value.range ? value.range[1] : (key.range?.[1] ?? start);
+    return this.range(start, end);
+  }
+
+  private range(start: number, end: number): SourceRange {
+    const a = this.lineCounter.linePos(start);
+    const b = this.lineCounter.linePos(Math.max(end, start));
+    return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+  }
+}
+
+const MERGE_KEY = '<<';
+
+/** The merge key `<<` is a Symbol in the yaml library's AST. */
+function scalarKey(value: unknown): string {
+  return typeof value === 'symbol' ? (value.description ?? '') : String(value);
+}
+
+/** A key and its value come from the same place unless the value is an alias into an anchor elsewhere. */
+function isSameDocRegion(keyStart: number, valueStart: number): boolean {
+  return valueStart >= keyStart;
+}
+
+function firstLineEnd(start: number, end: number): number {
+  return Math.min(end, start + 1);
+}
+
+/** `spec.containers[0].securityContext` */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === '' ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import type { Path, ResourceRef } from '../types.js';
+import type { ParsedDocument, ParsedFile } from '../parse/parse-file.js';
+import { classifyDocument } from '../parse/classify.js';
+import { Locator, formatPath, type Located } from './locate.js';
+import { asObject, asString, type JsonObject } from './values.js';
+import { buildWorkload, findWorkloadKind, type Workload, type WorkloadKind } from './workload.js';
+
+/** One Kubernetes object of the scan (a List contributes one per item). */
+export interface Resource {
+  /** Position in the scan, stable for one run. */
+  id: number;
+  file: string;
+  documentIndex: number;
+  /** Index in its List, when it came from one. */
+  itemIndex?: number;
+  kind: string;
+  apiVersion: string;
+  name?: string;
+  namespace?: string;
+  object: JsonObject;
+  metadata: JsonObject;
+  /** 1-based line where the object starts. */
+  line: number;
+  workload?: Workload;
+  locate(path: Path): Located;
+  /** Dotted field name of `path` inside the document, e.g. `spec.containers[0].image`. */
+  field(path: Path): string;
+  ref: ResourceRef;
+}
+
+export interface BuildResult {
+  resources: Resource[];
+  /** Documents that are not Kubernetes objects, with the reason. */
+  skipped: { line: number; reason: string }[];
+  errors: { message: string; line: number; column: number }[];
+}
+
+/** Turn the parsed documents of one file into resources. */
+export function buildResources(
+  parsed: ParsedFile,
+  workloadKinds: readonly WorkloadKind[],
+  nextId: () => number,
+): BuildResult {
+  const out: BuildResult = { resources: [], skipped: [], errors: [] };
+  for (const doc of parsed.documents) {
+    const classification = classifyDocument(doc.value);
+    switch (classification.type) {
+      case 'empty':
+        break;
+      case 'skip':
+        out.skipped.push({ line: doc.line, reason: classification.reason });
+        break;
+      case 'object':
+        out.resources.push(makeResource(parsed, doc, doc.value as JsonObject, [], workloadKinds, nextId()));
+        break;
+      case 'list':
+        classification.items.forEach((item, itemIndex) => {
+          const base: Path = ['items', itemIndex];
+          const object = asObject(item);
+          const at = new Locator(doc.yaml, parsed.lineCounter, base).locate([]);
+          if (!object || typeof object.kind !== 'string' || typeof object.apiVersion !== 'string') {
+            out.errors.push({ message: `List item ${itemIndex} is not a Kubernetes object (it needs apiVersion and kind)`, line: at.line, column: at.column });
+            return;
+          }
+          out.resources.push(makeResource(parsed, doc, object, base, workloadKinds, nextId(), itemIndex));
+        });
+        break;
+    }
+  }
+  return out;
+}
+
+function makeResource(
+  parsed: ParsedFile,
+  doc: ParsedDocument,
+  object: JsonObject,
+  base: Path,
+  workloadKinds: readonly WorkloadKind[],
+  id: number,
+  itemIndex?: number,
+): Resource {
+  const locator = new Locator(doc.yaml, parsed.lineCounter, base);
+  const metadata = asObject(object.metadata) ?? {};
+  const kind = object.kind as string;
+  const apiVersion = object.apiVersion as string;
+  const name = asString(metadata.name) ?? asString(metadata.generateName);
+  const namespace = asString(metadata.namespace);
+  const workloadKind = findWorkloadKind(kind, apiVersion, workloadKinds);
+  const workload = workloadKind ? buildWorkload(object, workloadKind) : undefined;
+  const line = base.length === 0 ? doc.line : locator.start().line;
+  const ref: ResourceRef = { kind, apiVersion, ...(namespace !== undefined && { namespace }), ...(name !== undefined && { name }) };
+  return {
+    id,
+    file: parsed.path,
+    documentIndex: doc.index,
+    ...(itemIndex !== undefined && { itemIndex }),
+    kind,
+    apiVersion,
+    ...(name !== undefined && { name }),
+    ...(namespace !== undefined && { namespace }),
+    object,
+    metadata,
+    line,
+    ...(workload && { workload }),
+    locate: (path) => locator.locate(path),
+    field: (path) => formatPath([...base, ...path]),
+    ref,
+  };
+}
+
+/** `Deployment shop/web` */
+export function describeResource(ref: ResourceRef): string {
+  const id = ref.namespace ? `${ref.namespace}/${ref.name ?? '?'}` : (ref.name ?? '(unnamed)');
+  return `${ref.kind} ${id}`;
+}

@@ -1,0 +1,61 @@
+/**
+ * Recognise input that is YAML but not a Kubernetes object, so it can be skipped with a reason
+ * instead of producing noise: CI workflows, Compose files, Helm chart metadata, unrendered templates.
+ */
+
+const HELM_ACTION =
+  /\{\{-?\s*(?:if|else|end|range|with|define|include|template|block|toYaml|tpl|\$\w*\s*:=|\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\.Template)\b|\{\{-?\s*\.(?:Values|Release|Chart|Capabilities|Files)\b/;
+const BACKSTAGE_PLACEHOLDER = /\$\{\{/;
+
+/** Returns a reason when the file text is an unrendered template rather than YAML to check. */
+export function templateReason(text: string): string | undefined {
+  if (HELM_ACTION.test(text)) {
+    return 'unrendered Helm/Go template (render it first, e.g. `helm template`, then scan the output)';
+  }
+  if (BACKSTAGE_PLACEHOLDER.test(text)) {
+    return 'unrendered Backstage template placeholders `${{ … }}` (use `shiftdown template check`)';
+  }
+  return undefined;
+}
+
+export type Classification =
+  | { type: 'object' }
+  | { type: 'list'; items: unknown[] }
+  | { type: 'skip'; reason: string }
+  | { type: 'empty' };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Decide what a parsed document is. */
+export function classifyDocument(value: unknown): Classification {
+  if (value === null || value === undefined) return { type: 'empty' };
+  if (!isRecord(value)) {
+    return { type: 'skip', reason: `not a Kubernetes object: the document is a ${Array.isArray(value) ? 'sequence' : typeof value}` };
+  }
+  const { apiVersion, kind } = value;
+  if (typeof apiVersion === 'string' && typeof kind === 'string' && kind !== '') {
+    if (kind === 'List' || (kind.endsWith('List') && Array.isArray(value.items))) {
+      return { type: 'list', items: Array.isArray(value.items) ? value.items : [] };
+    }
+    return { type: 'object' };
+  }
+  return { type: 'skip', reason: `not a Kubernetes object: ${describeForeignYaml(value)}` };
+}
+
+function describeForeignYaml(value: Record<string, unknown>): string {
+  const keys = new Set(Object.keys(value));
+  if (keys.has('jobs') && (keys.has('on') || keys.has('true'))) return 'looks like a GitHub Actions workflow';
+  if (keys.has('stages') || (keys.has('image') && keys.has('script'))) return 'looks like a GitLab CI file';
+  if (keys.has('services') && isRecord(value.services)) return 'looks like a Compose file';
+  if (keys.has('apiVersion') && keys.has('name') && keys.has('version') && !keys.has('kind')) {
+    return 'looks like a Helm Chart.yaml';
+  }
+  if (keys.has('resources') && (keys.has('bases') || keys.has('patches') || keys.has('patchesStrategicMerge'))) {
+    return 'looks like a Kustomize kustomization without apiVersion/kind';
+  }
+  if (keys.has('apiVersion') && !keys.has('kind')) return 'it has apiVersion but no kind';
+  if (keys.has('kind') && !keys.has('apiVersion')) return 'it has kind but no apiVersion';
+  return 'no apiVersion and kind';
+}

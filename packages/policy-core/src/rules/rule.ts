@@ -1,0 +1,70 @@
+import type { Fix, Path, PssVersion, RuleMeta, Severity } from '../types.js';
+import type { Resource } from '../model/resource.js';
+import type { ResourceIndex } from '../model/resource-index.js';
+import type { ContainerView, Workload } from '../model/workload.js';
+
+/** Facts about the target environment that rules may depend on. */
+export interface EvaluationSettings {
+  /** Pod Security Standards policy version the PSS rules evaluate at. */
+  pssVersion: PssVersion;
+  /** Target Kubernetes minor version (e.g. 36), when known. */
+  kubernetesVersion?: { major: number; minor: number };
+  cloud?: 'aws' | 'azure' | 'gcp';
+  /** Namespace name → tenancy (from config), e.g. `multi`, `untrusted`. */
+  namespaceTenancy?: Readonly<Record<string, string>>;
+}
+
+export interface ReportDescriptor {
+  message: string;
+  /** Path of the offending field relative to the resource; the nearest existing parent is used when absent. */
+  path: Path;
+  container?: ContainerView;
+  /** Overrides the rule's default severity for this finding (e.g. an escalated combination). */
+  severity?: Severity;
+  valueSource?: 'container' | 'pod' | 'default';
+  fix?: Fix;
+  /** Distinguishes several findings of one rule on one field (e.g. the capability name). */
+  key?: string;
+}
+
+export interface RuleContext {
+  readonly resource: Resource;
+  readonly index: ResourceIndex;
+  readonly settings: EvaluationSettings;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface WorkloadRuleContext extends RuleContext {
+  readonly workload: Workload;
+}
+
+/** Which resources a rule looks at. The engine calls `check` only for matching resources. */
+export type RuleMatch =
+  | { workloads: true }
+  | { kinds: readonly string[] }
+  | { any: true };
+
+interface RuleBase {
+  meta: RuleMeta;
+  /** Whether the rule applies at all under these settings (e.g. a PSS check before its first version). */
+  appliesTo?(settings: EvaluationSettings): boolean;
+}
+
+export interface WorkloadRule extends RuleBase {
+  match: { workloads: true };
+  check(context: WorkloadRuleContext): void;
+}
+
+export interface ResourceRule extends RuleBase {
+  match: { kinds: readonly string[] } | { any: true };
+  check(context: RuleContext): void;
+}
+
+export type Rule = WorkloadRule | ResourceRule;
+
+/** Helper for rule files: types the check function's context from `match`. */
+export function defineRule(rule: WorkloadRule): WorkloadRule;
+export function defineRule(rule: ResourceRule): ResourceRule;
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

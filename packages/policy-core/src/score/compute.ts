@@ -1,0 +1,120 @@
+import { CATEGORIES, CATEGORY_TITLES, SEVERITY_RANK } from '../types.js';
+import type { Category, CategoryScore, Grade, RuleMeta, Severity } from '../types.js';
+import { SEVERITY_WEIGHTS, applyCaps, letterGrade } from './grade.js';
+
+/** A rule looked at a subject (a resource, or a file for file-level rules). */
+export interface ScoredEvaluation {
+  subject: string;
+  ruleId: string;
+}
+
+/** An unsuppressed finding of a rule on a subject. */
+export interface ScoredFailure {
+  subject: string;
+  ruleId: string;
+  severity: Severity;
+}
+
+export interface ScoreInput {
+  evaluations: readonly ScoredEvaluation[];
+  failures: readonly ScoredFailure[];
+  /** Metadata and configured severity of every rule that was evaluated. */
+  rules: ReadonlyMap<string, { meta: RuleMeta; severity: Severity }>;
+}
+
+export interface ScoreResult extends Grade {
+  cap?: string;
+  categories: CategoryScore[];
+  /** Score and grade per subject. */
+  subjects: Map<string, Grade & { findings: number }>;
+}
+
+interface RuleTally {
+  weight: number;
+  category: Category;
+  applicable: Set<string>;
+  failing: Set<string>;
+}
+
+/**
+ * Severity-weighted pass ratio per rule (robust to how many objects a service has):
+ *   score = 100 × Σ_r w_r · pass_r / Σ_r w_r,  pass_r = share of the subjects rule r looked at that passed,
+ * with w_r the rule's severity weight. Per subject the ratio is 1 or 0 per rule. Then the caps apply.
+ */
+export function computeScores(input: ScoreInput): ScoreResult {
+  const tallies = new Map<string, RuleTally>();
+  for (const { subject, ruleId } of input.evaluations) {
+    const rule = input.rules.get(ruleId);
+    if (!rule) continue;
+    let tally = tallies.get(ruleId);
+    if (!tally) {
+      tally = { weight: SEVERITY_WEIGHTS[rule.severity], category: rule.meta.category, applicable: new Set(), failing: new Set() };
+      tallies.set(ruleId, tally);
+    }
+    tally.applicable.add(subject);
+  }
+  const worstBySubject = new Map<string, Severity>();
+  const findingsBySubject = new Map<string, number>();
+  let worst: Severity | undefined;
+  const worstByCategory = new Map<Category, Severity>();
+  for (const failure of input.failures) {
+    const tally = tallies.get(failure.ruleId);
+    if (tally) {
+      tally.applicable.add(failure.subject);
+      tally.failing.add(failure.subject);
+    }
+    findingsBySubject.set(failure.subject, (findingsBySubject.get(failure.subject) ?? 0) + 1);
+    worstBySubject.set(failure.subject, worse(worstBySubject.get(failure.subject), failure.severity));
+    worst = worse(worst, failure.severity);
+    const category = input.rules.get(failure.ruleId)?.meta.category;
+    if (category) worstByCategory.set(category, worse(worstByCategory.get(category), failure.severity));
+  }
+
+  const overall = capped(weightedScore([...tallies.values()]), worst);
+  const categories: CategoryScore[] = [];
+  for (const category of CATEGORIES) {
+    const inCategory = [...tallies.values()].filter((t) => t.category === category);
+    if (inCategory.length === 0) continue;
+    const graded = capped(weightedScore(inCategory), worstByCategory.get(category));
+    const findings = input.failures.filter((f) => input.rules.get(f.ruleId)?.meta.category === category).length;
+    categories.push({ category, title: CATEGORY_TITLES[category], score: graded.score, grade: graded.grade, findings });
+  }
+
+  const subjects = new Map<string, Grade & { findings: number }>();
+  const perSubject = new Map<string, { total: number; failed: number }>();
+  for (const [, tally] of tallies) {
+    for (const subject of tally.applicable) {
+      const entry = perSubject.get(subject) ?? { total: 0, failed: 0 };
+      entry.total += tally.weight;
+      if (tally.failing.has(subject)) entry.failed += tally.weight;
+      perSubject.set(subject, entry);
+    }
+  }
+  for (const [subject, { total, failed }] of perSubject) {
+    const raw = total === 0 ? 100 : (100 * (total - failed)) / total;
+    const graded = capped(raw, worstBySubject.get(subject));
+    subjects.set(subject, { score: graded.score, grade: graded.grade, findings: findingsBySubject.get(subject) ?? 0 });
+  }
+
+  return { score: overall.score, grade: overall.grade, ...(overall.cap && { cap: overall.cap }), categories, subjects };
+}
+
+function weightedScore(tallies: readonly RuleTally[]): number {
+  let total = 0;
+  let passed = 0;
+  for (const tally of tallies) {
+    if (tally.weight === 0 || tally.applicable.size === 0) continue;
+    total += tally.weight;
+    passed += (tally.weight * (tally.applicable.size - tally.failing.size)) / tally.applicable.size;
+  }
+  return total === 0 ? 100 : (100 * passed) / total;
+}
+
+function capped(raw: number, worst: Severity | undefined): Grade & { cap?: string } {
+  const { score, cap } = applyCaps(Math.floor(raw + 1e-9), worst);
+  return { score, grade: letterGrade(score), ...(cap && { cap }) };
+}
+
+function worse(a: Severity | undefined, b: Severity): Severity {
+  return a === undefined || SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
+}

@@ -1,0 +1,50 @@
+import type { LetterGrade, Severity } from '../types.js';
+
+/** Risk weights per severity (OpenSSF Scorecard's aggregate weights; info does not count). */
+export const SEVERITY_WEIGHTS: Readonly<Record<Severity, number>> = {
+  critical: 10,
+  high: 7.5,
+  medium: 5,
+  low: 2.5,
+  info: 0,
+};
+
+/** Letter-grade thresholds (Polaris'): the first whose minimum the score reaches. */
+export const GRADE_THRESHOLDS: readonly { grade: LetterGrade; min: number }[] = [
+  { grade: 'A+', min: 97 },
+  { grade: 'A', min: 93 },
+  { grade: 'A-', min: 90 },
+  { grade: 'B+', min: 87 },
+  { grade: 'B', min: 83 },
+  { grade: 'B-', min: 80 },
+  { grade: 'C+', min: 77 },
+  { grade: 'C', min: 73 },
+  { grade: 'C-', min: 70 },
+  { grade: 'D+', min: 67 },
+  { grade: 'D', min: 63 },
+  { grade: 'D-', min: 60 },
+  { grade: 'F', min: 0 },
+];
+
+/**
+ * Hard caps: the score cannot hide a severe finding behind many passing checks. Any unsuppressed
+ * critical finding caps the score at 66 (grade D at best); any high finding caps it at 86 (B).
+ */
+export const SCORE_CAPS: readonly { severity: Severity; maxScore: number; reason: string }[] = [
+  { severity: 'critical', maxScore: 66, reason: 'a critical finding caps the grade at D' },
+  { severity: 'high', maxScore: 86, reason: 'a high finding caps the grade at B' },
+];
+
+export function letterGrade(score: number): LetterGrade {
+  for (const { grade, min } of GRADE_THRESHOLDS) if (score >= min) return grade;
+  return 'F';
+}
+
+/** Apply the caps for the worst severity present; returns the capped score and the reason, if any. */
+export function applyCaps(score: number, worst: Severity | undefined): { score: number; cap?: string } {
+  for (const cap of SCORE_CAPS) {
+    if (worst === cap.severity && score > cap.maxScore) return { score: cap.maxScore, cap: cap.reason };
+    if (worst === cap.severity) return { score };
+  }
+  return { score };
+}

@@ -1,0 +1,3 @@
+export * from './grade.js';
+export * from './compute.js';
+export * from './maturity.js';
