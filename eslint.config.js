@@ -14,6 +14,17 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
+  },
+  {
+    // The policy core is pure: no file system, network, process or environment access.
+    files: ['packages/policy-core/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net'], message: 'policy-core must stay pure (no I/O)' }] },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', 'fetch', 'console'],
+    },
   },
 );

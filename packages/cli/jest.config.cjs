@@ -1,1 +1,7 @@
-module.exports = { ...require('../../jest.preset.cjs') };
+// commander 15 is ESM-only: let @swc/jest compile it to CommonJS like the sources (yaml too, as in the preset).
+const preset = require('../../jest.preset.cjs');
+
+module.exports = {
+  ...preset,
+  transformIgnorePatterns: ['/node_modules/(?!(yaml|commander)/)'],
+};

@@ -1,6 +1,6 @@
 /** @shiftdown/policy-core — the pure engine every Shiftdown surface calls. */
 export * from './types.js';
-export { scan, ScanOptionError, ruleSummary, TOOL_NAME, TOOL_VERSION, REPORT_VERSION } from './engine/scan.js';
+export { scan, ScanOptionError, ruleSummary, TOOL_NAME, TOOL_VERSION } from './engine/scan.js';
 export type { ScanOptions } from './engine/scan.js';
 export { evaluate, toFinding, fingerprint } from './engine/evaluate.js';
 export { parseKubernetesVersion } from './engine/kubernetes-version.js';
@@ -25,4 +25,4 @@ export * from './config/index.js';
 export * from './suppress/index.js';
 export * from './score/index.js';
 export * from './report/index.js';
-export { renderRuleDoc } from './docs/rule-doc.js';
+export { renderRuleDoc, renderRuleIndex } from './docs/rule-doc.js';

@@ -46,7 +46,10 @@ export const CATEGORY_TITLES: Readonly<Record<Category, string>> = {
 /** A path into a JSON value: object keys and array indexes. */
 export type Path = readonly (string | number)[];
 
-/** 1-based line and column; endColumn is exclusive (the column after the last character), as in SARIF. */
+/**
+ * 1-based line and column; columns count UTF-16 code units; endColumn is exclusive (the column after
+ * the last character), as in SARIF.
+ */
 export interface SourceRange {
   line: number;
   column: number;

@@ -17,6 +17,8 @@ export interface Exemption {
   expires?: string;
   /** 1-based line of the exemption in the config file (for messages). */
   line?: number;
+  /** 1-based column where the exemption starts (its first key). */
+  column?: number;
 }
 
 export interface WorkloadKindConfig {
@@ -47,4 +49,6 @@ export interface ShiftdownConfig {
   workloadKinds?: WorkloadKindConfig[];
   cloud?: 'aws' | 'azure' | 'gcp';
   namespaces?: Record<string, NamespaceContext>;
+  /** Custom rules (CEL). Validated as a list of mappings for now; their shape is defined with the custom-rule engine. */
+  customRules?: Record<string, unknown>[];
 }

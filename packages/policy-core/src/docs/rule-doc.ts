@@ -30,3 +30,18 @@ export function renderRuleDoc(meta: RuleMeta): string {
   }
   return lines.join('\n');
 }
+
+/** `docs/rules/README.md`: every rule, grouped by category, with severity and PSS mapping. */
+export function renderRuleIndex(metas: readonly RuleMeta[]): string {
+  const lines = ['# Rules', '', 'Generated from rule metadata (`pnpm docs`); do not edit by hand.', ''];
+  const categories = [...new Set(metas.map((m) => m.category))];
+  for (const category of categories) {
+    lines.push(`## ${CATEGORY_TITLES[category]}`, '', '| rule | severity | Pod Security Standards | title |', '|---|---|---|---|');
+    for (const meta of metas.filter((m) => m.category === category)) {
+      const pss = meta.pss ? `${meta.pss.level} \`${meta.pss.check}\` (${meta.pss.since})` : '—';
+      lines.push(`| [${meta.id}](${meta.id}.md) | ${meta.severity} | ${pss} | ${meta.title} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -10,17 +10,13 @@ export interface ActiveRule {
   severity: Severity;
 }
 
-/** Which rules looked at which resources: the denominator of the score. */
-export interface Evaluation {
-  resourceId: number;
-  ruleId: string;
-}
 
 export interface EvaluationResult {
   findings: Finding[];
   /** Id of the resource each finding is about (parallel to `findings`). */
   findingResource: number[];
-  evaluations: Evaluation[];
+  /** Which resources each rule looked at (the denominator of the score), as resource ids. */
+  evaluations: Map<string, number[]>;
   /** Rules that threw on a resource: reported, never fatal. */
   crashes: { ruleId: string; resource: Resource; message: string }[];
 }
@@ -32,6 +28,15 @@ function matches(rule: Rule, resource: Resource): boolean {
   return match.kinds.includes(resource.kind);
 }
 
+export function emptyResult(): EvaluationResult {
+  return { findings: [], findingResource: [], evaluations: new Map(), crashes: [] };
+}
+
+/** The active rules that apply under these settings (e.g. PSS checks newer than the policy version drop out). */
+export function applicableRules(rules: readonly ActiveRule[], settings: EvaluationSettings): ActiveRule[] {
+  return rules.filter(({ rule }) => !rule.appliesTo || rule.appliesTo(settings));
+}
+
 /** Run every active rule over every resource it matches. */
 export function evaluate(
   resources: readonly Resource[],
@@ -39,39 +44,50 @@ export function evaluate(
   index: ResourceIndex,
   settings: EvaluationSettings,
 ): EvaluationResult {
-  const result: EvaluationResult = { findings: [], findingResource: [], evaluations: [], crashes: [] };
-  const applicable = rules.filter(({ rule }) => !rule.appliesTo || rule.appliesTo(settings));
-  for (const resource of resources) {
-    for (const active of applicable) {
-      const { rule } = active;
-      if (!matches(rule, resource)) continue;
-      result.evaluations.push({ resourceId: resource.id, ruleId: rule.meta.id });
-      const report = (descriptor: ReportDescriptor) => {
-        result.findings.push(toFinding(rule.meta, active.severity, resource, descriptor));
-        result.findingResource.push(resource.id);
-      };
-      try {
-        if ('workloads' in rule.match) {
-          (rule as Extract<Rule, { match: { workloads: true } }>).check({
-            resource,
-            index,
-            settings,
-            report,
-            workload: resource.workload!,
-          });
-        } else {
-          (rule as Exclude<Rule, { match: { workloads: true } }>).check({ resource, index, settings, report });
-        }
-      } catch (error) {
-        result.crashes.push({
-          ruleId: rule.meta.id,
+  const result = emptyResult();
+  const applicable = applicableRules(rules, settings);
+  for (const resource of resources) evaluateResource(resource, applicable, index, settings, result);
+  return result;
+}
+
+/** Run the given (already applicable) rules over one resource, appending to `result`. */
+export function evaluateResource(
+  resource: Resource,
+  applicable: readonly ActiveRule[],
+  index: ResourceIndex,
+  settings: EvaluationSettings,
+  result: EvaluationResult,
+): void {
+  for (const active of applicable) {
+    const { rule } = active;
+    if (!matches(rule, resource)) continue;
+    const looked = result.evaluations.get(rule.meta.id);
+    if (looked) looked.push(resource.id);
+    else result.evaluations.set(rule.meta.id, [resource.id]);
+    const report = (descriptor: ReportDescriptor) => {
+      result.findings.push(toFinding(rule.meta, active.severity, resource, descriptor));
+      result.findingResource.push(resource.id);
+    };
+    try {
+      if ('workloads' in rule.match) {
+        (rule as Extract<Rule, { match: { workloads: true } }>).check({
           resource,
-          message: error instanceof Error ? error.message : String(error),
+          index,
+          settings,
+          report,
+          workload: resource.workload!,
         });
+      } else {
+        (rule as Exclude<Rule, { match: { workloads: true } }>).check({ resource, index, settings, report });
       }
+    } catch (error) {
+      result.crashes.push({
+        ruleId: rule.meta.id,
+        resource,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
-  return result;
 }
 
 export function toFinding(

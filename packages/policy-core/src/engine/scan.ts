@@ -13,8 +13,8 @@ import type {
 import { SEVERITIES } from '../types.js';
 import type { ShiftdownConfig } from '../config/types.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../parse/limits.js';
-import { parseFile } from '../parse/parse-file.js';
-import { buildResources, type Resource } from '../model/resource.js';
+import { openFile } from '../parse/parse-file.js';
+import { buildDocumentResources, type BuildResult, type Resource } from '../model/resource.js';
 import { ResourceIndex } from '../model/resource-index.js';
 import { BUILTIN_WORKLOAD_KINDS, type WorkloadKind } from '../model/workload.js';
 import type { EvaluationSettings, Rule } from '../rules/rule.js';
@@ -23,15 +23,15 @@ import { PARSE_ERROR, DUPLICATE_KEY, RULE_ERROR } from '../rules/builtin.js';
 import { LATEST_PSS_VERSION, formatPssVersion, parsePssVersion } from '../pss-version.js';
 import { applySuppressions } from '../suppress/index.js';
 import { computeScores, maturityLevel } from '../score/index.js';
-import { evaluate } from './evaluate.js';
+import { applicableRules, emptyResult, evaluateResource } from './evaluate.js';
 import { fileFinding } from './file-findings.js';
 import { workloadKindsFromConfig } from './workload-kinds.js';
 import { parseKubernetesVersion } from './kubernetes-version.js';
 import { DEFAULT_HELP_URI_BASE, compareByLocation } from '../report/common.js';
+import { JSON_REPORT_VERSION } from '../report/json.js';
 
 export const TOOL_NAME = 'shiftdown';
 export const TOOL_VERSION = '0.1.0';
-export const REPORT_VERSION = '1.0.0';
 
 export interface ScanOptions {
   files: readonly InputFile[];
@@ -48,6 +48,8 @@ export interface ScanOptions {
   /** Today as YYYY-MM-DD, for exemption expiry (default: the current UTC date). */
   today?: string;
   helpUriBase?: string;
+  /** Called before each file is parsed (for progress indicators). */
+  onFile?: (index: number, total: number, path: string) => void;
 }
 
 export class ScanOptionError extends Error {}
@@ -74,34 +76,6 @@ export function scan(options: ScanOptions): Report {
     return setting && setting !== 'off' ? setting : meta.severity;
   };
 
-  // 1. Parse and model.
-  let nextId = 0;
-  const resources: Resource[] = [];
-  const files: FileSummary[] = [];
-  const inputFindings: Finding[] = [];
-  const fileEvaluations: { subject: string; ruleId: string }[] = [];
-  const fileRulesOn = config.rules?.[PARSE_ERROR.id] !== 'off';
-  for (const file of options.files) {
-    const parsed = parseFile(file, limits);
-    const built = buildResources(parsed, workloadKinds, () => nextId++);
-    resources.push(...built.resources);
-    const errors = [...parsed.errors, ...built.errors];
-    files.push({ path: file.path, documents: built.resources.length, errors, skipped: [...parsed.skipped, ...built.skipped] });
-    if (fileRulesOn) fileEvaluations.push({ subject: fileSubject(file.path), ruleId: PARSE_ERROR.id });
-    for (const error of errors) {
-      if (fileRulesOn) inputFindings.push(fileFinding(PARSE_ERROR, severityOf(PARSE_ERROR), file.path, error, error.message));
-    }
-    if (config.rules?.[DUPLICATE_KEY.id] !== 'off') {
-      fileEvaluations.push({ subject: fileSubject(file.path), ruleId: DUPLICATE_KEY.id });
-      for (const dup of parsed.duplicateKeys) {
-        inputFindings.push(
-          fileFinding(DUPLICATE_KEY, severityOf(DUPLICATE_KEY), file.path, dup, `Key "${dup.key}" is defined more than once in this mapping; only the last value is kept.`, `${dup.documentIndex}:${dup.key}:${dup.line}`),
-        );
-      }
-    }
-  }
-
-  // 2. Evaluate.
   const settings: EvaluationSettings = {
     pssVersion,
     ...(kubernetesVersion && { kubernetesVersion }),
@@ -112,8 +86,63 @@ export function scan(options: ScanOptions): Report {
       ),
     }),
   };
-  const index = new ResourceIndex(resources);
-  const evaluated = evaluate(resources, active, index, settings);
+  const applicable = applicableRules(active, settings);
+  const perDocumentRules = applicable.filter(({ rule }) => !rule.crossResource);
+  const crossResourceRules = applicable.filter(({ rule }) => rule.crossResource);
+
+  // 1. Parse, model and run the per-document rules as each document is read, then release its
+  //    syntax tree (rebuilt on demand to locate later findings): memory stays flat on huge inputs.
+  let nextId = 0;
+  const resources: Resource[] = [];
+  const index = new ResourceIndex();
+  const evaluated = emptyResult();
+  const files: FileSummary[] = [];
+  const inputFindings: Finding[] = [];
+  const fileEvaluations: { subject: string; ruleId: string }[] = [];
+  const fileRulesOn = config.rules?.[PARSE_ERROR.id] !== 'off';
+  const duplicateKeysOn = config.rules?.[DUPLICATE_KEY.id] !== 'off';
+  options.files.forEach((file, fileIndex) => {
+    options.onFile?.(fileIndex, options.files.length, file.path);
+    const opened = openFile(file, limits);
+    const built: BuildResult = { resources: [], skipped: [], errors: [] };
+    for (const doc of opened.documents) {
+      const first = built.resources.length;
+      buildDocumentResources(opened.file, doc, workloadKinds, () => nextId++, built);
+      for (const resource of built.resources.slice(first)) {
+        index.add(resource);
+        evaluateResource(resource, perDocumentRules, index, settings, evaluated);
+      }
+      doc.source.release();
+    }
+    resources.push(...built.resources);
+    const parsed = opened.file;
+    const errors = [...parsed.errors, ...built.errors].sort((a, b) => a.line - b.line || a.column - b.column);
+    files.push({ path: file.path, documents: built.resources.length, errors, skipped: [...parsed.skipped, ...built.skipped] });
+    if (fileRulesOn) {
+      fileEvaluations.push({ subject: fileSubject(file.path), ruleId: PARSE_ERROR.id });
+      for (const error of errors) {
+        inputFindings.push(fileFinding(PARSE_ERROR, severityOf(PARSE_ERROR), file.path, error, error.message));
+      }
+    }
+    if (duplicateKeysOn) {
+      fileEvaluations.push({ subject: fileSubject(file.path), ruleId: DUPLICATE_KEY.id });
+      for (const dup of parsed.duplicateKeys) {
+        inputFindings.push(
+          fileFinding(
+            DUPLICATE_KEY,
+            severityOf(DUPLICATE_KEY),
+            file.path,
+            dup,
+            `Key "${dup.key}" is defined more than once in this mapping; only the last value is kept.`,
+            `${dup.documentIndex}:${dup.key}:${dup.line}`,
+          ),
+        );
+      }
+    }
+  });
+
+  // 2. Cross-resource rules, now that the index holds every resource.
+  for (const resource of resources) evaluateResource(resource, crossResourceRules, index, settings, evaluated);
   const resourceById = new Map(resources.map((r) => [r.id, r]));
   const crashFindings = evaluated.crashes.map((crash) =>
     fileFinding(
@@ -134,6 +163,7 @@ export function scan(options: ScanOptions): Report {
   ];
   const suppressed = applySuppressions(items, {
     config,
+    resources,
     knownRuleIds: new Set(catalog.keys()),
     today: options.today ?? new Date().toISOString().slice(0, 10),
     ...(config.path !== undefined && { configPath: config.path }),
@@ -141,7 +171,7 @@ export function scan(options: ScanOptions): Report {
   const findings = sortFindings([...suppressed.findings, ...suppressed.extra]);
 
   // 4. Score: every unsuppressed finding fails its rule on its subject.
-  const subjectOf = new Map<Finding, string>();
+  const subjectOf = new Map<Finding, string | number>();
   items.forEach((item, i) => {
     const finding = suppressed.findings[i]!;
     subjectOf.set(finding, item.resource ? resourceSubject(item.resource.id) : fileSubject(finding.file));
@@ -153,16 +183,13 @@ export function scan(options: ScanOptions): Report {
     .filter((f) => !f.suppressed && rulesForScore.has(f.ruleId))
     .map((f) => ({ subject: subjectOf.get(f) ?? fileSubject(f.file), ruleId: f.ruleId, severity: f.severity }));
   const scores = computeScores({
-    evaluations: [
-      ...evaluated.evaluations.map((e) => ({ subject: resourceSubject(e.resourceId), ruleId: e.ruleId })),
-      ...fileEvaluations,
-    ],
+    evaluations: allEvaluations(evaluated.evaluations, fileEvaluations),
     failures,
     rules: rulesForScore,
   });
   const failing = new Map<string, Severity>();
   for (const f of failures) failing.set(f.ruleId, worse(failing.get(f.ruleId), f.severity));
-  const evaluatedRuleIds = new Set(evaluated.evaluations.map((e) => e.ruleId));
+  const evaluatedRuleIds = new Set(evaluated.evaluations.keys());
   const maturity = maturityLevel({
     evaluated: active.filter(({ rule }) => evaluatedRuleIds.has(rule.meta.id)).map(({ rule }) => rule.meta),
     failing,
@@ -187,7 +214,7 @@ export function scan(options: ScanOptions): Report {
   });
 
   return {
-    version: REPORT_VERSION,
+    version: JSON_REPORT_VERSION,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     settings: {
       profile,
@@ -227,8 +254,16 @@ export function ruleSummary(meta: RuleMeta, helpUriBase: string = DEFAULT_HELP_U
   };
 }
 
-function resourceSubject(id: number): string {
-  return `resource:${id}`;
+function resourceSubject(id: number): number {
+  return id;
+}
+
+function* allEvaluations(
+  byRule: ReadonlyMap<string, readonly number[]>,
+  files: readonly { subject: string; ruleId: string }[],
+): Generator<{ subject: string | number; ruleId: string }> {
+  for (const [ruleId, ids] of byRule) for (const subject of ids) yield { subject, ruleId };
+  yield* files;
 }
 
 function fileSubject(path: string): string {

@@ -1,5 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, isCollection } from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import type { DocumentSource } from '../parse/document-source.js';
 import type { Path, SourceRange } from '../types.js';
 
 export interface Located extends SourceRange {
@@ -20,13 +21,36 @@ interface Step {
  */
 export class Locator {
   constructor(
-    private readonly doc: Document.Parsed,
-    private readonly lineCounter: LineCounter,
+    private readonly source: DocumentSource,
     /** Path of the object inside the document (e.g. `['items', 3]` for a List item). */
     readonly base: Path,
   ) {}
 
   /** Where the object itself starts. */
+  start(): SourceRange {
+    return this.view().start();
+  }
+
+  /** The range of `path` (relative to the object), or of its nearest existing parent. */
+  locate(path: Path): Located {
+    return this.view().locate(path);
+  }
+
+  // A view per call, so that no syntax tree outlives the call (the source may have released it).
+  private view(): TreeView {
+    const { tree, offset } = this.source.get();
+    return new TreeView(tree, offset, this.source.lineCounter, this.base);
+  }
+}
+
+class TreeView {
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly offset: number,
+    private readonly lineCounter: LineCounter,
+    private readonly base: Path,
+  ) {}
+
   start(): SourceRange {
     const steps = this.walk(this.base);
     const node = steps[steps.length - 1]?.node;
@@ -34,7 +58,6 @@ export class Locator {
     return this.range(offset, offset);
   }
 
-  /** The range of `path` (relative to the object), or of its nearest existing parent. */
   locate(path: Path): Located {
     const steps = this.walk([...this.base, ...path]);
     const exact = steps.length === this.base.length + path.length + 1;
@@ -143,8 +166,8 @@ export class Locator {
   }
 
   private range(start: number, end: number): SourceRange {
-    const a = this.lineCounter.linePos(start);
-    const b = this.lineCounter.linePos(Math.max(end, start));
+    const a = this.lineCounter.linePos(start + this.offset);
+    const b = this.lineCounter.linePos(Math.max(end, start) + this.offset);
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
 }

@@ -9,13 +9,22 @@ export class ResourceIndex {
   private readonly byKind = new Map<string, Resource[]>();
   private readonly byKey = new Map<string, Resource>();
 
-  constructor(readonly all: readonly Resource[]) {
-    for (const resource of all) {
-      const list = this.byKind.get(resource.kind);
-      if (list) list.push(resource);
-      else this.byKind.set(resource.kind, [resource]);
-      if (resource.name !== undefined) this.byKey.set(key(resource.kind, resource.namespace, resource.name), resource);
-    }
+  private readonly resources: Resource[] = [];
+
+  constructor(resources: readonly Resource[] = []) {
+    for (const resource of resources) this.add(resource);
+  }
+
+  add(resource: Resource): void {
+    this.resources.push(resource);
+    const list = this.byKind.get(resource.kind);
+    if (list) list.push(resource);
+    else this.byKind.set(resource.kind, [resource]);
+    if (resource.name !== undefined) this.byKey.set(key(resource.kind, resource.namespace, resource.name), resource);
+  }
+
+  get all(): readonly Resource[] {
+    return this.resources;
   }
 
   ofKind(kind: string): readonly Resource[] {

@@ -42,32 +42,41 @@ export function buildResources(
   nextId: () => number,
 ): BuildResult {
   const out: BuildResult = { resources: [], skipped: [], errors: [] };
-  for (const doc of parsed.documents) {
-    const classification = classifyDocument(doc.value);
-    switch (classification.type) {
-      case 'empty':
-        break;
-      case 'skip':
-        out.skipped.push({ line: doc.line, reason: classification.reason });
-        break;
-      case 'object':
-        out.resources.push(makeResource(parsed, doc, doc.value as JsonObject, [], workloadKinds, nextId()));
-        break;
-      case 'list':
-        classification.items.forEach((item, itemIndex) => {
-          const base: Path = ['items', itemIndex];
-          const object = asObject(item);
-          const at = new Locator(doc.yaml, parsed.lineCounter, base).locate([]);
-          if (!object || typeof object.kind !== 'string' || typeof object.apiVersion !== 'string') {
-            out.errors.push({ message: `List item ${itemIndex} is not a Kubernetes object (it needs apiVersion and kind)`, line: at.line, column: at.column });
-            return;
-          }
-          out.resources.push(makeResource(parsed, doc, object, base, workloadKinds, nextId(), itemIndex));
-        });
-        break;
-    }
-  }
+  for (const doc of parsed.documents) buildDocumentResources(parsed, doc, workloadKinds, nextId, out);
   return out;
+}
+
+/** Turn one parsed document into resources (several for a List), appending to `out`. */
+export function buildDocumentResources(
+  parsed: ParsedFile,
+  doc: ParsedDocument,
+  workloadKinds: readonly WorkloadKind[],
+  nextId: () => number,
+  out: BuildResult,
+): void {
+  const classification = classifyDocument(doc.value);
+  switch (classification.type) {
+    case 'empty':
+      break;
+    case 'skip':
+      out.skipped.push({ line: doc.line, reason: classification.reason });
+      break;
+    case 'object':
+      out.resources.push(makeResource(parsed, doc, doc.value as JsonObject, [], workloadKinds, nextId()));
+      break;
+    case 'list':
+      classification.items.forEach((item, itemIndex) => {
+        const base: Path = ['items', itemIndex];
+        const object = asObject(item);
+        if (!object || typeof object.kind !== 'string' || typeof object.apiVersion !== 'string') {
+          const at = new Locator(doc.source, base).locate([]);
+          out.errors.push({ message: `List item ${itemIndex} is not a Kubernetes object (it needs apiVersion and kind)`, line: at.line, column: at.column });
+          return;
+        }
+        out.resources.push(makeResource(parsed, doc, object, base, workloadKinds, nextId(), itemIndex));
+      });
+      break;
+  }
 }
 
 function makeResource(
@@ -79,7 +88,7 @@ function makeResource(
   id: number,
   itemIndex?: number,
 ): Resource {
-  const locator = new Locator(doc.yaml, parsed.lineCounter, base);
+  const locator = new Locator(doc.source, base);
   const metadata = asObject(object.metadata) ?? {};
   const kind = object.kind as string;
   const apiVersion = object.apiVersion as string;

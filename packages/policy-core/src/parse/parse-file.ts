@@ -1,8 +1,10 @@
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { Composer, LineCounter, Parser } from 'yaml';
 import type { Document } from 'yaml';
 import type { InputError, InputFile, SkippedDocument } from '../types.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
 import { templateReason } from './classify.js';
+import { DocumentSource } from './document-source.js';
+import { PARSE_OPTIONS } from './options.js';
 
 /** One YAML document of a file, parsed once, with its source positions. */
 export interface ParsedDocument {
@@ -10,7 +12,8 @@ export interface ParsedDocument {
   index: number;
   /** 1-based line where the document's content starts. */
   line: number;
-  yaml: Document.Parsed;
+  /** Its syntax tree with positions (possibly released and rebuilt on demand). */
+  source: DocumentSource;
   /** The document as plain data (aliases resolved, merge keys applied). */
   value: unknown;
 }
@@ -33,14 +36,28 @@ export interface ParsedFile {
   duplicateKeys: DuplicateKey[];
 }
 
-// Kubernetes decodes manifests with YAML 1.1 semantics (sigs.k8s.io/yaml on go-yaml): `yes`/`on` are
-// booleans, `0644` is octal, and merge keys work. Parse the same way so we see what the API server sees.
-const PARSE_OPTIONS = { version: '1.1', merge: true, uniqueKeys: true, keepSourceTokens: false, prettyErrors: false } as const;
-
-/** Parse one file into documents. Never throws: every problem becomes a located error. */
+/** Parse one file into documents, all held in memory. Never throws: every problem becomes a located error. */
 export function parseFile(file: InputFile, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedFile {
+  const opened = openFile(file, limits);
+  opened.file.documents = [...opened.documents];
+  return opened.file;
+}
+
+/**
+ * Parse one file lazily: documents are composed one at a time as `documents` is iterated, and errors,
+ * skipped documents and duplicate keys are added to `file` as they are met.
+ */
+export function openFile(
+  file: InputFile,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+): { file: ParsedFile; documents: Iterable<ParsedDocument> } {
   const lineCounter = new LineCounter();
   const result: ParsedFile = { path: file.path, lineCounter, documents: [], errors: [], skipped: [], duplicateKeys: [] };
+  return { file: result, documents: iterateDocuments(file, limits, result) };
+}
+
+function* iterateDocuments(file: InputFile, limits: ParseLimits, result: ParsedFile): Generator<ParsedDocument> {
+  const { lineCounter } = result;
   const { text } = file;
 
   if (text.length > limits.maxFileChars) {
@@ -49,58 +66,69 @@ export function parseFile(file: InputFile, limits: ParseLimits = DEFAULT_PARSE_L
       line: 1,
       column: 1,
     });
-    return result;
+    return;
   }
   const binaryAt = findBinary(text);
   if (binaryAt >= 0) {
     result.errors.push({ message: 'file looks binary (it contains control characters), not YAML or JSON', line: 1, column: 1 });
-    return result;
+    return;
   }
   const template = templateReason(text);
   if (template) {
     result.skipped.push({ line: 1, reason: template });
-    return result;
+    return;
   }
 
-  let docs: Document.Parsed[];
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer(PARSE_OPTIONS);
+  let index = -1;
   try {
-    docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter }) as Document.Parsed[];
+    for (const doc of composer.compose(parser.parse(text), true, text.length) as Iterable<Document.Parsed>) {
+      index++;
+      const parsed = toParsedDocument(doc, index, file, limits, result);
+      if (parsed) yield parsed;
+    }
   } catch (error) {
     result.errors.push({ message: `YAML parser failed: ${errorMessage(error)}`, line: 1, column: 1 });
-    return result;
   }
-  if (!Array.isArray(docs)) docs = [docs];
+}
 
-  docs.forEach((doc, index) => {
-    const start = doc.contents?.range?.[0] ?? doc.range[0];
-    const { line } = lineCounter.linePos(start);
-    const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
-    for (const error of doc.errors) {
-      if (error.code === 'DUPLICATE_KEY') {
-        result.duplicateKeys.push(duplicateKeyAt(text, error.pos, lineCounter, index));
-      }
+function toParsedDocument(
+  doc: Document.Parsed,
+  index: number,
+  file: InputFile,
+  limits: ParseLimits,
+  result: ParsedFile,
+): ParsedDocument | undefined {
+  const { lineCounter } = result;
+  const { text } = file;
+  const start = doc.contents?.range?.[0] ?? doc.range[0];
+  const { line } = lineCounter.linePos(start);
+  const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  for (const error of doc.errors) {
+    if (error.code === 'DUPLICATE_KEY') {
+      result.duplicateKeys.push(duplicateKeyAt(text, error.pos, lineCounter, index));
     }
-    if (fatal.length > 0) {
-      for (const error of fatal) {
-        const pos = lineCounter.linePos(error.pos[0]);
-        result.errors.push({ message: `document ${index + 1}: ${firstLine(error.message)}`, line: pos.line, column: pos.col });
-      }
-      return;
+  }
+  if (fatal.length > 0) {
+    for (const error of fatal) {
+      const pos = lineCounter.linePos(error.pos[0]);
+      result.errors.push({ message: `document ${index + 1}: ${firstLine(error.message)}`, line: pos.line, column: pos.col });
     }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-    } catch (error) {
-      result.errors.push({
-        message: `document ${index + 1}: ${errorMessage(error)} (alias expansion limit ${limits.maxAliasCount})`,
-        line,
-        column: 1,
-      });
-      return;
-    }
-    result.documents.push({ index, line, yaml: doc, value });
-  });
-  return result;
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
+  } catch (error) {
+    result.errors.push({
+      message: `document ${index + 1}: ${errorMessage(error)} (alias expansion limit ${limits.maxAliasCount})`,
+      line,
+      column: 1,
+    });
+    return undefined;
+  }
+  return { index, line, source: new DocumentSource(doc, text, lineCounter), value };
 }
 
 function duplicateKeyAt(text: string, pos: [number, number], lc: LineCounter, documentIndex: number): DuplicateKey {

@@ -134,7 +134,9 @@ export function groupByFile(
   const result = [...byPath.values()].sort((a, b) => compareStrings(a.path, b.path));
   for (const file of result) {
     file.findings.sort(compareByLocation);
-    file.errors.sort((a, b) => a.line - b.line || a.column - b.column || compareStrings(a.message, b.message));
+    file.errors.sort(
+      (a, b) => a.line - b.line || a.column - b.column || compareStrings(a.message, b.message),
+    );
     file.skipped.sort((a, b) => a.line - b.line || compareStrings(a.reason, b.reason));
   }
   return result;

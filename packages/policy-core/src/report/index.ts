@@ -17,7 +17,12 @@ export {
   FINGERPRINT_KEY,
   type SarifOptions,
 } from './sarif.js';
-export { formatMarkdown, MARKDOWN_MAX_LENGTH, DEFAULT_MAX_FINDINGS, type MarkdownOptions } from './markdown.js';
+export {
+  formatMarkdown,
+  MARKDOWN_MAX_LENGTH,
+  DEFAULT_MAX_FINDINGS,
+  type MarkdownOptions,
+} from './markdown.js';
 export { formatJunit, type JunitOptions } from './junit.js';
 export { DEFAULT_HELP_URI_BASE } from './common.js';
 
@@ -39,7 +44,10 @@ export function isReportFormat(value: string): value is ReportFormat {
 export function formatReport(report: Report, format: ReportFormat, options: FormatOptions = {}): string {
   switch (format) {
     case 'text':
-      return formatText(report, { color: options.color ?? false, showSuppressed: options.showSuppressed ?? false });
+      return formatText(report, {
+        color: options.color ?? false,
+        showSuppressed: options.showSuppressed ?? false,
+      });
     case 'json':
       return formatJson(report);
     case 'sarif':

@@ -44,7 +44,11 @@ export const jsonReportSchema = {
   additionalProperties: false,
   required: ['version', 'tool', 'settings', 'summary', 'files', 'resources', 'findings', 'rules'],
   properties: {
-    version: { type: 'string', pattern: '^1\\.[0-9]+\\.[0-9]+$', description: 'Report format version (semver).' },
+    version: {
+      type: 'string',
+      pattern: '^1\\.[0-9]+\\.[0-9]+$',
+      description: 'Report format version (semver).',
+    },
     tool: {
       type: 'object',
       additionalProperties: false,
@@ -82,7 +86,13 @@ export const jsonReportSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['category', 'title', 'score', 'grade', 'findings'],
-      properties: { category: ref('category'), title: text, score, grade: ref('letterGrade'), findings: count },
+      properties: {
+        category: ref('category'),
+        title: text,
+        score,
+        grade: ref('letterGrade'),
+        findings: count,
+      },
     },
     maturityLevel: {
       type: 'object',
@@ -186,7 +196,7 @@ export const jsonReportSchema = {
           additionalProperties: false,
           required: ['path'],
           properties: {
-            path: { type: 'array', items: { type: ['string', 'integer'] } },
+            path: { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'integer', minimum: 0 }] } },
             value: {},
           },
         },
@@ -237,7 +247,11 @@ export const jsonReportSchema = {
       type: 'object',
       additionalProperties: false,
       required: ['level', 'check', 'since'],
-      properties: { level: ref('pssLevel'), check: text, since: { type: 'string', pattern: '^v1\\.[0-9]+$' } },
+      properties: {
+        level: ref('pssLevel'),
+        check: text,
+        since: { type: 'string', pattern: '^v1\\.[0-9]+$' },
+      },
     },
     ruleSummary: {
       type: 'object',

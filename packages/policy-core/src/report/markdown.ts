@@ -71,8 +71,14 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const head = renderHead(report, options.title ?? 'Shiftdown', open.length, suppressed.length);
   const tail = [
     renderSuppressed(suppressed, helpUri),
-    renderErrors(files.flatMap((f) => f.errors.map((e) => ({ location: `${f.path}:${e.line}:${e.column}`, text: e.message })))),
-    renderSkipped(files.flatMap((f) => f.skipped.map((s) => ({ location: `${f.path}:${s.line}`, text: s.reason })))),
+    renderErrors(
+      files.flatMap((f) =>
+        f.errors.map((e) => ({ location: `${f.path}:${e.line}:${e.column}`, text: e.message })),
+      ),
+    ),
+    renderSkipped(
+      files.flatMap((f) => f.skipped.map((s) => ({ location: `${f.path}:${s.line}`, text: s.reason }))),
+    ),
   ].filter((section) => section !== '');
 
   const fixedLength = [head, ...tail].reduce((sum, section) => sum + section.length + 2, 0);
@@ -80,12 +86,17 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   const sections = [head, renderFindings(open, maxFindings, findingsBudget, helpUri), ...tail];
   const out = `${sections.join('\n\n')}\n`;
   // Unreachable with the budgets above; a last guard so the promise holds whatever the input.
-  return out.length < MARKDOWN_MAX_LENGTH ? out : `${truncate(out, MARKDOWN_MAX_LENGTH - 100)}\n\n(truncated)\n`;
+  return out.length < MARKDOWN_MAX_LENGTH
+    ? out
+    : `${truncate(out, MARKDOWN_MAX_LENGTH - 100)}\n\n(truncated)\n`;
 }
 
 function renderHead(report: Report, title: string, openCount: number, suppressedCount: number): string {
   const s = report.summary;
-  const lines = [`## 🛡️ ${escapeText(truncate(oneLine(title), MAX_SHORT))}: ${s.grade} (${formatScore(s.score)}/100)`, ''];
+  const lines = [
+    `## 🛡️ ${escapeText(truncate(oneLine(title), MAX_SHORT))}: ${s.grade} (${formatScore(s.score)}/100)`,
+    '',
+  ];
   if (s.cap) lines.push(`> ⚠️ **Grade capped:** ${escapeText(truncate(oneLine(s.cap), MAX_MESSAGE))}`, '');
 
   const scanned = [
@@ -96,13 +107,20 @@ function renderHead(report: Report, title: string, openCount: number, suppressed
   ];
   if (s.errors > 0) scanned.push(plural(s.errors, 'file error'));
   lines.push(scanned.join(' · '));
-  const settings = [`Profile \`${report.settings.profile}\``, `PSS ${escapeText(report.settings.pssVersion)}`];
+  const settings = [
+    `Profile \`${report.settings.profile}\``,
+    `PSS ${escapeText(report.settings.pssVersion)}`,
+  ];
   if (report.settings.kubernetesVersion) {
     settings.push(`Kubernetes ${escapeText(report.settings.kubernetesVersion)}`);
   }
-  settings.push(`maturity level ${s.maturity.level} (${escapeText(truncate(oneLine(s.maturity.name), MAX_SHORT))})`);
+  settings.push(
+    `maturity level ${s.maturity.level} (${escapeText(truncate(oneLine(s.maturity.name), MAX_SHORT))})`,
+  );
   lines.push('', settings.join(' · '));
-  const next = (s.maturity.next ?? []).slice(0, 5).map((item) => escapeText(truncate(oneLine(item), MAX_SHORT)));
+  const next = (s.maturity.next ?? [])
+    .slice(0, 5)
+    .map((item) => escapeText(truncate(oneLine(item), MAX_SHORT)));
   if (next.length > 0) lines.push('', `**Next maturity level:** ${next.join('; ')}`);
 
   lines.push('', '| Severity | Findings |', '| :--- | ---: |');
@@ -112,13 +130,19 @@ function renderHead(report: Report, title: string, openCount: number, suppressed
 
   if (s.categories.length > 0) {
     const rows = s.categories.map(
-      (c) =>
-        `| ${cell(c.title, MAX_SHORT)} | ${formatScore(c.score)} | ${c.grade} | ${c.findings} |`,
+      (c) => `| ${cell(c.title, MAX_SHORT)} | ${formatScore(c.score)} | ${c.grade} | ${c.findings} |`,
     );
     const shown = fitRows(rows, CATEGORY_BUDGET);
-    lines.push('', '### Categories', '', '| Category | Score | Grade | Findings |', '| :--- | ---: | :---: | ---: |');
+    lines.push(
+      '',
+      '### Categories',
+      '',
+      '| Category | Score | Grade | Findings |',
+      '| :--- | ---: | :---: | ---: |',
+    );
     lines.push(...rows.slice(0, shown));
-    if (shown < rows.length) lines.push('', `… and ${plural(rows.length - shown, 'more category', 'more categories')}.`);
+    if (shown < rows.length)
+      lines.push('', `… and ${plural(rows.length - shown, 'more category', 'more categories')}.`);
   }
   return lines.join('\n');
 }
@@ -190,7 +214,9 @@ interface Located {
 
 function renderErrors(errors: Located[]): string {
   if (errors.length === 0) return '';
-  const rows = errors.map((e) => `| ${code(truncate(e.location, MAX_SHORT))} | ${cell(e.text, MAX_MESSAGE)} |`);
+  const rows = errors.map(
+    (e) => `| ${code(truncate(e.location, MAX_SHORT))} | ${cell(e.text, MAX_MESSAGE)} |`,
+  );
   const shown = fitRows(rows, ERRORS_BUDGET);
   const lines = ['### File errors', '', '| Location | Error |', '| :--- | :--- |', ...rows.slice(0, shown)];
   if (shown < rows.length) lines.push('', `… and ${plural(rows.length - shown, 'more file error')}.`);
@@ -199,7 +225,9 @@ function renderErrors(errors: Located[]): string {
 
 function renderSkipped(skipped: Located[]): string {
   if (skipped.length === 0) return '';
-  const rows = skipped.map((s) => `| ${code(truncate(s.location, MAX_SHORT))} | ${cell(s.text, MAX_SHORT)} |`);
+  const rows = skipped.map(
+    (s) => `| ${code(truncate(s.location, MAX_SHORT))} | ${cell(s.text, MAX_SHORT)} |`,
+  );
   const shown = fitRows(rows, SKIPPED_BUDGET);
   const lines = [
     '<details>',
@@ -233,10 +261,12 @@ function ruleLink(ruleId: string, helpUri: HelpUri): string {
  * the cell and `<` cannot open a tag), newlines become `<br>`, other control characters spaces.
  */
 export function cell(text: string, max: number): string {
-  return escapeText(truncate(text.trim(), max))
-    .replace(/\r\n|\r|\n/g, '<br>')
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    .replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return (
+    escapeText(truncate(text.trim(), max))
+      .replace(/\r\n|\r|\n/g, '<br>')
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+  );
 }
 
 /** Backslash-escape the characters that Markdown or HTML would interpret. */

@@ -2,15 +2,7 @@
  * SARIF 2.1.0 output (GitHub code scanning and other SARIF viewers): one run, one reporting
  * descriptor per rule, one result per finding (suppressed ones included, marked as suppressed).
  */
-import type {
-  Artifact,
-  ArtifactLocation,
-  Log,
-  Notification,
-  ReportingDescriptor,
-  Result,
-  Run,
-} from 'sarif';
+import type { Artifact, ArtifactLocation, Log, Notification, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Finding, Report, RuleSummary, Severity } from '../types.js';
 import {
   compareByLocation,
@@ -64,11 +56,16 @@ export function toSarif(report: Report, options: SarifOptions = {}): Log {
 
   const rules = collectRules(report.rules, findings);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const artifactIndex = new Map(files.map((file, index) => [file.path, index]));
-  const location = (path: string): ArtifactLocation => ({
-    ...artifactUri(path),
-    index: artifactIndex.get(path) ?? 0,
-  });
+  // One artifact per distinct URI (`a\\b.yaml` and `a/b.yaml` are the same file).
+  const uris = new Map(files.map((file) => [artifactUri(file.path).uri, artifactUri(file.path)]));
+  const artifacts: Artifact[] = [...uris.values()]
+    .sort((a, b) => compareStrings(a.uri, b.uri))
+    .map((uri) => ({ location: uri }));
+  const artifactIndex = new Map(artifacts.map((artifact, index) => [artifact.location?.uri ?? '', index]));
+  const location = (path: string): ArtifactLocation => {
+    const uri = artifactUri(path);
+    return { ...uri, index: artifactIndex.get(uri.uri) ?? 0 };
+  };
 
   const results = findings.map((finding) => toResult(finding, ruleIndex.get(finding.ruleId) ?? 0, location));
 
@@ -105,8 +102,6 @@ export function toSarif(report: Report, options: SarifOptions = {}): Log {
       });
     }
   }
-
-  const artifacts: Artifact[] = files.map((file) => ({ location: artifactUri(file.path) }));
 
   const run: Run = {
     tool: {
@@ -183,11 +178,7 @@ function toDescriptor(rule: RuleSummary, helpUri: string): ReportingDescriptor {
   };
 }
 
-function toResult(
-  finding: Finding,
-  ruleIndex: number,
-  location: (path: string) => ArtifactLocation,
-): Result {
+function toResult(finding: Finding, ruleIndex: number, location: (path: string) => ArtifactLocation): Result {
   const result: Result = {
     ruleId: finding.ruleId,
     ruleIndex,
@@ -268,7 +259,10 @@ function encodePath(path: string): string {
 function encodeSegment(segment: string): string {
   // Keep the sub-delimiters and `@` that RFC 3986 allows in a path segment readable; encode everything
   // else (`:` too, so that a first segment never looks like a scheme).
-  const wellFormed = segment.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  const wellFormed = segment.replace(
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '\uFFFD',
+  );
   return encodeURIComponent(wellFormed).replace(/%(24|26|2B|2C|3B|3D|40)/g, (match) =>
     decodeURIComponent(match),
   );

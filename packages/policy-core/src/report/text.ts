@@ -73,21 +73,29 @@ export function formatText(report: Report, options: TextOptions = { color: false
 
   for (const file of groupByFile(report.files, report.findings)) {
     const rows: Row[] = [
-      ...file.errors.map(
-        (e): Row => ({
-          kind: 'error',
-          line: e.line,
-          column: e.column,
-          position: `${e.line}:${e.column}`,
-          message: e.message,
-        }),
-      ),
-      ...file.skipped.map(
-        (s): Row => ({ kind: 'skipped', line: s.line, column: 0, position: String(s.line), message: s.reason }),
-      ),
+      ...file.errors.map((e): Row => ({
+        kind: 'error',
+        line: e.line,
+        column: e.column,
+        position: `${e.line}:${e.column}`,
+        message: e.message,
+      })),
+      ...file.skipped.map((s): Row => ({
+        kind: 'skipped',
+        line: s.line,
+        column: 0,
+        position: String(s.line),
+        message: s.reason,
+      })),
       ...file.findings
         .filter((f) => showSuppressed || !f.suppressed)
-        .map((f): Row => ({ kind: 'finding', line: f.line, column: f.column, position: `${f.line}:${f.column}`, finding: f })),
+        .map((f): Row => ({
+          kind: 'finding',
+          line: f.line,
+          column: f.column,
+          position: `${f.line}:${f.column}`,
+          finding: f,
+        })),
     ];
     if (rows.length === 0) continue;
     // Stable sort: rows of one kind keep their (already sorted) order.
@@ -114,7 +122,8 @@ export function formatText(report: Report, options: TextOptions = { color: false
 
 function renderRow(row: Row, positionWidth: number, ruleWidth: number, p: Palette): string[] {
   const position = `  ${p.position(row.position.padEnd(positionWidth))}  `;
-  if (row.kind === 'error') return [`${position}${p.error('error'.padEnd(LABEL_WIDTH))}  ${oneLine(row.message)}`];
+  if (row.kind === 'error')
+    return [`${position}${p.error('error'.padEnd(LABEL_WIDTH))}  ${oneLine(row.message)}`];
   if (row.kind === 'skipped') {
     return [`${position}${p.skipped('skipped'.padEnd(LABEL_WIDTH))}  ${oneLine(row.message)}`];
   }
@@ -164,7 +173,9 @@ function renderSummary(report: Report, showSuppressed: boolean, p: Palette): str
   out.push(field('Profile', `${report.settings.profile} (${settings.join(', ')})`));
   out.push(field('Maturity', `level ${s.maturity.level} (${oneLine(s.maturity.name)})`));
   const next = s.maturity.next ?? [];
-  next.forEach((item, i) => out.push(i === 0 ? field('Next level', oneLine(item)) : continuation(oneLine(item))));
+  next.forEach((item, i) =>
+    out.push(i === 0 ? field('Next level', oneLine(item)) : continuation(oneLine(item))),
+  );
 
   if (s.categories.length > 0) {
     out.push(field('Categories', ''));

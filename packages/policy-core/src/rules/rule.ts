@@ -46,6 +46,12 @@ export type RuleMatch =
 
 interface RuleBase {
   meta: RuleMeta;
+  /**
+   * True when the rule reads other resources through `index` (ServiceAccounts, NetworkPolicies, …).
+   * Such rules run after every document is read; the others run as each document is read, and see
+   * only the resources read so far in `index`.
+   */
+  crossResource?: boolean;
   /** Whether the rule applies at all under these settings (e.g. a PSS check before its first version). */
   appliesTo?(settings: EvaluationSettings): boolean;
 }

@@ -2,21 +2,24 @@ import { CATEGORIES, CATEGORY_TITLES, SEVERITY_RANK } from '../types.js';
 import type { Category, CategoryScore, Grade, RuleMeta, Severity } from '../types.js';
 import { SEVERITY_WEIGHTS, applyCaps, letterGrade } from './grade.js';
 
-/** A rule looked at a subject (a resource, or a file for file-level rules). */
+/** A resource id, or a `file:<path>` key for file-level rules. */
+export type Subject = string | number;
+
+/** A rule looked at a subject. Each (subject, rule) pair appears once. */
 export interface ScoredEvaluation {
-  subject: string;
+  subject: Subject;
   ruleId: string;
 }
 
 /** An unsuppressed finding of a rule on a subject. */
 export interface ScoredFailure {
-  subject: string;
+  subject: Subject;
   ruleId: string;
   severity: Severity;
 }
 
 export interface ScoreInput {
-  evaluations: readonly ScoredEvaluation[];
+  evaluations: Iterable<ScoredEvaluation>;
   failures: readonly ScoredFailure[];
   /** Metadata and configured severity of every rule that was evaluated. */
   rules: ReadonlyMap<string, { meta: RuleMeta; severity: Severity }>;
@@ -26,14 +29,15 @@ export interface ScoreResult extends Grade {
   cap?: string;
   categories: CategoryScore[];
   /** Score and grade per subject. */
-  subjects: Map<string, Grade & { findings: number }>;
+  subjects: Map<Subject, Grade & { findings: number }>;
 }
 
 interface RuleTally {
   weight: number;
   category: Category;
-  applicable: Set<string>;
-  failing: Set<string>;
+  /** How many subjects the rule looked at (counted, not stored: scans can have 100,000s). */
+  applicable: number;
+  failing: Set<Subject>;
 }
 
 /**
@@ -43,25 +47,29 @@ interface RuleTally {
  */
 export function computeScores(input: ScoreInput): ScoreResult {
   const tallies = new Map<string, RuleTally>();
+  // Weight of the rules that looked at each subject.
+  const totalBySubject = new Map<Subject, number>();
   for (const { subject, ruleId } of input.evaluations) {
     const rule = input.rules.get(ruleId);
     if (!rule) continue;
     let tally = tallies.get(ruleId);
     if (!tally) {
-      tally = { weight: SEVERITY_WEIGHTS[rule.severity], category: rule.meta.category, applicable: new Set(), failing: new Set() };
+      tally = { weight: SEVERITY_WEIGHTS[rule.severity], category: rule.meta.category, applicable: 0, failing: new Set() };
       tallies.set(ruleId, tally);
     }
-    tally.applicable.add(subject);
+    tally.applicable++;
+    totalBySubject.set(subject, (totalBySubject.get(subject) ?? 0) + tally.weight);
   }
-  const worstBySubject = new Map<string, Severity>();
-  const findingsBySubject = new Map<string, number>();
+  const worstBySubject = new Map<Subject, Severity>();
+  const findingsBySubject = new Map<Subject, number>();
+  const failedBySubject = new Map<Subject, number>();
   let worst: Severity | undefined;
   const worstByCategory = new Map<Category, Severity>();
   for (const failure of input.failures) {
     const tally = tallies.get(failure.ruleId);
-    if (tally) {
-      tally.applicable.add(failure.subject);
+    if (tally && !tally.failing.has(failure.subject)) {
       tally.failing.add(failure.subject);
+      failedBySubject.set(failure.subject, (failedBySubject.get(failure.subject) ?? 0) + tally.weight);
     }
     findingsBySubject.set(failure.subject, (findingsBySubject.get(failure.subject) ?? 0) + 1);
     worstBySubject.set(failure.subject, worse(worstBySubject.get(failure.subject), failure.severity));
@@ -80,17 +88,9 @@ export function computeScores(input: ScoreInput): ScoreResult {
     categories.push({ category, title: CATEGORY_TITLES[category], score: graded.score, grade: graded.grade, findings });
   }
 
-  const subjects = new Map<string, Grade & { findings: number }>();
-  const perSubject = new Map<string, { total: number; failed: number }>();
-  for (const [, tally] of tallies) {
-    for (const subject of tally.applicable) {
-      const entry = perSubject.get(subject) ?? { total: 0, failed: 0 };
-      entry.total += tally.weight;
-      if (tally.failing.has(subject)) entry.failed += tally.weight;
-      perSubject.set(subject, entry);
-    }
-  }
-  for (const [subject, { total, failed }] of perSubject) {
+  const subjects = new Map<Subject, Grade & { findings: number }>();
+  for (const [subject, total] of totalBySubject) {
+    const failed = failedBySubject.get(subject) ?? 0;
     const raw = total === 0 ? 100 : (100 * (total - failed)) / total;
     const graded = capped(raw, worstBySubject.get(subject));
     subjects.set(subject, { score: graded.score, grade: graded.grade, findings: findingsBySubject.get(subject) ?? 0 });
@@ -103,9 +103,9 @@ function weightedScore(tallies: readonly RuleTally[]): number {
   let total = 0;
   let passed = 0;
   for (const tally of tallies) {
-    if (tally.weight === 0 || tally.applicable.size === 0) continue;
+    if (tally.weight === 0 || tally.applicable === 0) continue;
     total += tally.weight;
-    passed += (tally.weight * (tally.applicable.size - tally.failing.size)) / tally.applicable.size;
+    passed += (tally.weight * Math.max(0, tally.applicable - tally.failing.size)) / tally.applicable;
   }
   return total === 0 ? 100 : (100 * passed) / total;
 }

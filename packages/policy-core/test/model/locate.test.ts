@@ -1,7 +1,7 @@
-import { parseFile } from '../../src/parse/parse-file';
-import { buildResources } from '../../src/model/resource';
-import { BUILTIN_WORKLOAD_KINDS } from '../../src/model/workload';
-import { formatPath } from '../../src/model/locate';
+import { parseFile } from '../../src/parse/parse-file.js';
+import { buildResources } from '../../src/model/resource.js';
+import { BUILTIN_WORKLOAD_KINDS } from '../../src/model/workload.js';
+import { formatPath } from '../../src/model/locate.js';
 
 const deployment = [
   'apiVersion: apps/v1', // 1

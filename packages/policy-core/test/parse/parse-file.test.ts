@@ -1,6 +1,6 @@
-import { parseFile } from '../../src/parse/parse-file';
-import { buildResources } from '../../src/model/resource';
-import { BUILTIN_WORKLOAD_KINDS } from '../../src/model/workload';
+import { parseFile } from '../../src/parse/parse-file.js';
+import { buildResources } from '../../src/model/resource.js';
+import { BUILTIN_WORKLOAD_KINDS } from '../../src/model/workload.js';
 
 function build(text: string, path = 'm.yaml') {
   const parsed = parseFile({ path, text });

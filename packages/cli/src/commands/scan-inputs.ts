@@ -1,0 +1,93 @@
+import { dirname, resolve } from 'node:path';
+import type { InputFile } from '@shiftdown/policy-core';
+import type { CliFs } from '../files/fs.js';
+import { createPathFilter } from '../files/filter.js';
+import { compareStrings } from '../files/paths.js';
+import { readFiles, readStream } from '../files/read.js';
+import type { InputProblem, Target } from '../files/walk.js';
+import { collectFiles, resolveTargets } from '../files/walk.js';
+import { UsageError } from '../exit-codes.js';
+import type { LoadedConfig } from '../config/load.js';
+import { loadConfig } from '../config/load.js';
+import { ProgressLine, progressEnabled } from '../progress.js';
+
+export const DEFAULT_STDIN_FILENAME = '<stdin>';
+
+export interface InputRequest {
+  /** Command-line paths; `-` is stdin. */
+  args: readonly string[];
+  stdinFilename?: string;
+  /** `--config FILE`, `--no-config` (false) or neither. */
+  configFlag: string | false | undefined;
+  cwd: string;
+  fs: CliFs;
+  stdin: NodeJS.ReadableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  decode: (bytes: Uint8Array) => string;
+  maxBytes?: number;
+}
+
+export interface GatheredInputs {
+  config?: LoadedConfig;
+  /** Decoded files, sorted by path. */
+  inputs: InputFile[];
+  /** Inputs that could not be scanned, sorted by path. */
+  problems: InputProblem[];
+  /** Cleared by the caller once the scan is done. */
+  progress: ProgressLine;
+}
+
+/** Everything `scan` needs from the outside world: config, files (walked, filtered, read) and stdin. */
+export async function gatherInputs(request: InputRequest): Promise<GatheredInputs> {
+  const { cwd, fs } = request;
+  if (request.args.filter((a) => a === '-').length > 1) throw new UsageError('stdin ("-") can be scanned only once');
+
+  const resolved = await resolveTargets(request.args, { cwd, fs });
+  if (resolved.missing.length > 0) {
+    const [first, ...rest] = resolved.missing;
+    throw new UsageError(
+      rest.length === 0 ? `path not found: ${first}` : `paths not found: ${resolved.missing.join(', ')}`,
+    );
+  }
+
+  const config = await loadConfig({
+    flag: request.configFlag,
+    startDirectory: discoveryStart(request.args, resolved.targets, cwd),
+    cwd,
+    fs,
+  });
+  const filter = config
+    ? createPathFilter({ include: config.config.include, exclude: config.config.exclude, baseDirectory: config.directory })
+    : undefined;
+
+  const collection = await collectFiles(resolved.targets, { cwd, fs, ...(filter && { filter }) });
+  const progress = new ProgressLine(request.stderr, collection.files.length, progressEnabled(request.stderr.isTTY, collection.files.length));
+  const read = await readFiles(collection.files, {
+    fs,
+    decode: request.decode,
+    ...(request.maxBytes !== undefined && { maxBytes: request.maxBytes }),
+    onProgress: (done) => progress.update(done),
+  });
+
+  const inputs = [...read.inputs];
+  if (resolved.targets.some((t) => t.kind === 'stdin')) {
+    const name = request.stdinFilename ?? DEFAULT_STDIN_FILENAME;
+    if (inputs.some((file) => file.path === name)) {
+      progress.finish();
+      throw new UsageError(`--stdin-filename "${name}" is also a scanned file`);
+    }
+    inputs.push({ path: name, text: request.decode(await readStream(request.stdin)) });
+  }
+  inputs.sort((a, b) => compareStrings(a.path, b.path));
+  const problems = [...resolved.problems, ...collection.problems, ...read.problems].sort((a, b) => compareStrings(a.path, b.path));
+  return { ...(config && { config }), inputs, problems, progress };
+}
+
+/** Config discovery starts at the first path's directory (a file's parent), or the working directory for stdin. */
+function discoveryStart(args: readonly string[], targets: readonly Target[], cwd: string): string {
+  const first = args[0];
+  if (first === undefined || first === '-') return cwd;
+  const absolutePath = resolve(cwd, first);
+  const target = targets.find((t): t is Extract<Target, { absolutePath: string }> => t.kind !== 'stdin' && t.absolutePath === absolutePath);
+  return target?.kind === 'directory' ? absolutePath : dirname(absolutePath);
+}

@@ -1,0 +1,30 @@
+import { isAbsolute, relative, sep } from 'node:path';
+
+/** Path relative to `base` with forward slashes (`.` for the base itself). */
+export function relativeSlashPath(base: string, path: string): string {
+  const rel = relative(base, path);
+  if (rel === '') return '.';
+  return sep === '/' ? rel : rel.split(sep).join('/');
+}
+
+/** How a path appears in reports and messages: relative to the working directory, forward slashes. */
+export function displayPath(cwd: string, absolutePath: string): string {
+  return relativeSlashPath(cwd, absolutePath);
+}
+
+/** True when `path` is `base` or inside it. */
+export function isInside(base: string, path: string): boolean {
+  const rel = relative(base, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Kubernetes manifests the walker picks up in directories (explicitly named files are always read). */
+export const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
+
+/** Directory names never walked into. */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules']);

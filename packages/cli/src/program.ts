@@ -1,0 +1,90 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { PROFILES, REPORT_FORMATS, SEVERITIES } from '@shiftdown/policy-core';
+import { shouldUseColor } from './color.js';
+import type { CliIO } from './io.js';
+import { CLI_VERSION } from './version.js';
+import type { ScanDeps, ScanFlags } from './commands/scan.js';
+import { runScan } from './commands/scan.js';
+import type { RulesFlags } from './commands/rules.js';
+import { runRules } from './commands/rules.js';
+import { runExplain } from './commands/explain.js';
+
+export const FAIL_ON_CHOICES: readonly string[] = [...SEVERITIES, 'none'];
+
+/** `--min-score`: a number from 0 to 100. */
+export function parseMinScore(value: string): number {
+  const score = Number(value);
+  if (value.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) {
+    throw new InvalidArgumentError('must be a number from 0 to 100.');
+  }
+  return score;
+}
+
+/**
+ * The `shiftdown` command tree. Commander never exits the process: errors become CommanderErrors
+ * (see `main`), help and errors go to the injected streams. Each command reports its exit code
+ * through `setExitCode`.
+ */
+export function buildProgram(io: CliIO, deps: ScanDeps, setExitCode: (code: number) => void): Command {
+  const hasColors = (stream: { isTTY?: boolean }) => (): boolean => shouldUseColor({ isTTY: stream.isTTY, env: io.env });
+  const width = (stream: object) => (): number => ('columns' in stream && typeof stream.columns === 'number' ? stream.columns : 80);
+  const program = new Command('shiftdown')
+    .description('Kubernetes manifest security linter: Pod Security Standards and hardening checks, located to the line.')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      outputError: (text, write) => write(`shiftdown: ${text}`),
+      getOutHelpWidth: width(io.stdout),
+      getErrHelpWidth: width(io.stderr),
+      getOutHasColors: hasColors(io.stdout),
+      getErrHasColors: hasColors(io.stderr),
+    })
+    .showHelpAfterError('(run "shiftdown --help" for usage)')
+    .version(CLI_VERSION, '-V, --version', 'print the version')
+    .helpCommand(true);
+
+  program
+    .command('scan')
+    .description('scan Kubernetes manifests (files, directories walked recursively, or - for stdin)')
+    .argument('[paths...]', 'files and directories to scan; - reads stdin', [])
+    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file (nothing but errors is printed)')
+    .addOption(new Option('-p, --profile <profile>', 'rule set (default: config, else recommended)').choices(PROFILES))
+    .option('--pss-version <version>', 'Pod Security Standards version: v1.N or latest')
+    .option('--kubernetes-version <version>', 'target Kubernetes version: 1.N')
+    .option('-c, --config <file>', 'config file (default: .shiftdown.yaml found upward from the first path)')
+    .option('--no-config', 'do not look for a config file')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: config, else high)').choices(
+        FAIL_ON_CHOICES,
+      ),
+    )
+    .option('--min-score <n>', 'exit 1 when the score is below n (0-100)', parseMinScore)
+    .option('--show-suppressed', 'list suppressed findings in the text report')
+    .option('--color', 'colour the text report (default: only on a terminal without NO_COLOR)')
+    .option('--no-color', 'never colour the text report')
+    .option('--stdin-filename <name>', 'name of the stdin input in the report (default: <stdin>)')
+    .action(async (paths: string[], flags: ScanFlags) => {
+      setExitCode(await runScan(paths, flags, io, deps));
+    });
+
+  program
+    .command('rules')
+    .description('list the rules (id, severity, category, Pod Security Standards mapping, title)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-p, --profile <profile>', 'only the rules this profile enables').choices(PROFILES))
+    .action((flags: RulesFlags) => {
+      setExitCode(runRules(flags, io));
+    });
+
+  program
+    .command('explain')
+    .description("print a rule's documentation")
+    .argument('<rule-id>', 'the rule, e.g. privileged-container')
+    .action((ruleId: string) => {
+      setExitCode(runExplain(ruleId, io));
+    });
+
+  return program;
+}

@@ -1,0 +1,21 @@
+export type {
+  ShiftdownConfig,
+  Exemption,
+  RuleSetting,
+  WorkloadKindConfig,
+  NamespaceContext,
+} from './types.js';
+export { parseConfig, validateConfigObject, didYouMean } from './parse-config.js';
+export type {
+  ConfigProblem,
+  ConfigValidationOptions,
+  ParseConfigResult,
+  ValidateConfigResult,
+} from './parse-config.js';
+export {
+  CONFIG_SCHEMA,
+  CONFIG_SCHEMA_ID,
+  RULE_ID_PATTERN,
+  configJsonSchema,
+  configJsonSchemaText,
+} from './schema.js';

@@ -1,0 +1,47 @@
+import { parseDocument } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { PARSE_OPTIONS } from './options.js';
+
+/**
+ * The syntax tree of one document, for locating findings. Large scans release trees once the
+ * document's own rules have run (a 50,000-document file would not fit in memory otherwise); a
+ * released tree is rebuilt on demand from the document's slice of the file text.
+ */
+export class DocumentSource {
+  private tree: Document.Parsed | undefined;
+  private readonly start: number;
+  private readonly end: number;
+
+  constructor(
+    tree: Document.Parsed,
+    private readonly text: string,
+    readonly lineCounter: LineCounter,
+  ) {
+    this.tree = tree;
+    this.start = tree.range[0];
+    this.end = tree.range[2];
+  }
+
+  /** The tree, and the offset to add to its positions to get positions in the file. */
+  get(): { tree: Document.Parsed; offset: number } {
+    if (this.tree) return { tree: this.tree, offset: 0 };
+    return this.reparse();
+  }
+
+  release(): void {
+    this.tree = undefined;
+  }
+
+  private cached: { tree: Document.Parsed; offset: number } | undefined;
+
+  private reparse(): { tree: Document.Parsed; offset: number } {
+    if (this.cached) return this.cached;
+    // Start at the beginning of the line so that columns and indentation stay as they are;
+    // anything before the document on that line (an end marker) is blanked out.
+    const lineStart = this.text.lastIndexOf('\n', this.start - 1) + 1;
+    const prefix = this.text.slice(lineStart, this.start).replace(/[^\t]/g, ' ');
+    const slice = prefix + this.text.slice(this.start, this.end);
+    this.cached = { tree: parseDocument(slice, { ...PARSE_OPTIONS, uniqueKeys: false }) as Document.Parsed, offset: lineStart };
+    return this.cached;
+  }
+}

@@ -1,0 +1,93 @@
+import { defineRule } from '../rule.js';
+import { asObject, isSet } from '../../model/values.js';
+import { atLeast } from '../../pss-version.js';
+import {
+  PSS_RESTRICTED_SOURCE,
+  containerLabel,
+  containerSecurityContextPath,
+  inheritedBy,
+  inheritingContainers,
+  podSecurityContextPath,
+  psaSource,
+  show,
+  stringField,
+} from './common.js';
+import { ALLOWED_SECCOMP_TYPES } from './seccomp-unconfined.js';
+
+/** PSS restricted "Seccomp" (Pod Security admission check `seccompProfile_restricted`, v1.19+). */
+export default defineRule({
+  meta: {
+    id: 'seccomp-profile-missing',
+    title: 'Seccomp profile not set to RuntimeDefault or Localhost',
+    severity: 'medium',
+    category: 'isolation',
+    description:
+      'From policy v1.19, every container, init container and ephemeral container must run with ' +
+      '`seccompProfile.type` `RuntimeDefault` or `Localhost`, set on the container or inherited from a valid ' +
+      'pod-level `spec.securityContext.seccompProfile`. Any explicit other type (pod or container) fails, as does ' +
+      'a container with no profile when the pod sets none. From policy v1.25 pods with `spec.os.name: windows` are ' +
+      'exempt.',
+    rationale:
+      'Unless the kubelet runs with SeccompDefault, a container without a seccomp profile runs Unconfined and can ' +
+      'call every system call, including those behind many kernel privilege-escalation and escape exploits ' +
+      '(for example CVE-2022-0185, reached through unshare, which the runtime default profile blocks). Setting ' +
+      'the profile explicitly makes the protection independent of node configuration.',
+    sources: [
+      PSS_RESTRICTED_SOURCE,
+      psaSource('check_seccompProfile_restricted.go'),
+      {
+        title: "Restrict a Container's Syscalls with seccomp",
+        url: 'https://kubernetes.io/docs/tutorials/security/seccomp/',
+      },
+    ],
+    remediation:
+      'Set the runtime default profile once at pod level (containers inherit it):\n\n' +
+      '```yaml\nspec:\n  securityContext:\n    seccompProfile:\n      type: RuntimeDefault\n```',
+    pss: { level: 'restricted', check: 'seccompProfile_restricted', since: 'v1.19' },
+    tags: ['container-escape', 'seccomp', 'pod-security-standards'],
+  },
+  match: { workloads: true },
+  appliesTo(settings) {
+    return atLeast(settings.pssVersion, 19);
+  },
+  check({ workload, settings, report }) {
+    if (atLeast(settings.pssVersion, 25) && workload.isWindows) return;
+    const podProfile = workload.podSecurityContext.seccompProfile;
+    const podSet = isSet(podProfile);
+    if (podSet) {
+      const type = stringField(asObject(podProfile)?.type);
+      if (!ALLOWED_SECCOMP_TYPES.has(type)) {
+        report({
+          message:
+            `The pod sets seccompProfile.type to ${show(type)}${inheritedBy(inheritingContainers(workload, 'seccompProfile'))}; ` +
+            'it must be RuntimeDefault or Localhost.',
+          path: podSecurityContextPath(workload, 'seccompProfile', 'type'),
+          valueSource: 'pod',
+        });
+      }
+    }
+    for (const container of workload.containers) {
+      const profile = container.securityContext.seccompProfile;
+      if (isSet(profile)) {
+        const type = stringField(asObject(profile)?.type);
+        if (ALLOWED_SECCOMP_TYPES.has(type)) continue;
+        report({
+          message: `${containerLabel(container)} sets seccompProfile.type to ${show(type)}; it must be RuntimeDefault or Localhost.`,
+          path: containerSecurityContextPath(container, 'seccompProfile', 'type'),
+          container,
+          valueSource: 'container',
+        });
+        continue;
+      }
+      // Unset: inherits a valid pod profile, or an invalid one that is reported above.
+      if (podSet) continue;
+      const effective = container.effective('seccompProfile');
+      report({
+        message: `${containerLabel(container)} has no seccomp profile and the pod sets none: it may run Unconfined.`,
+        path: [...effective.path, 'type'],
+        container,
+        valueSource: effective.source,
+      });
+    }
+  },
+});
