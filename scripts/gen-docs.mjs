@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes docs/rules/<id>.md for every rule and docs/rules/README.md, from rule metadata.
-// Run after a build: `pnpm docs`. A test fails when the committed docs differ from this output.
+// Run with `pnpm gen-docs`. A test fails when the committed docs differ from this output.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES, BUILTIN_RULES, renderRuleDoc, renderRuleIndex } from '../packages/policy-core/dist/index.js';

@@ -33,7 +33,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
 
 /** `docs/rules/README.md`: every rule, grouped by category, with severity and PSS mapping. */
 export function renderRuleIndex(metas: readonly RuleMeta[]): string {
-  const lines = ['# Rules', '', 'Generated from rule metadata (`pnpm docs`); do not edit by hand.', ''];
+  const lines = ['# Rules', '', 'Generated from rule metadata (`pnpm gen-docs`); do not edit by hand.', ''];
   const categories = [...new Set(metas.map((m) => m.category))];
   for (const category of categories) {
     lines.push(`## ${CATEGORY_TITLES[category]}`, '', '| rule | severity | Pod Security Standards | title |', '|---|---|---|---|');

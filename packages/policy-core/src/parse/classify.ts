@@ -7,11 +7,40 @@ const HELM_ACTION =
   /\{\{-?\s*(?:if|else|end|range|with|define|include|template|block|toYaml|tpl|\$\w*\s*:=|\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\.Template)\b|\{\{-?\s*\.(?:Values|Release|Chart|Capabilities|Files)\b/;
 const BACKSTAGE_PLACEHOLDER = /\$\{\{/;
 
-/** Returns a reason when the file text is an unrendered template rather than YAML to check. */
+// A template action at the very start of a line is never part of rendered YAML (rendered manifests
+// carry Go templates only inside indented string values, e.g. Istio's injection templates).
+const TOP_LEVEL_ACTION = /^\{\{/m;
+
+export const HELM_TEMPLATE_REASON = 'unrendered Helm/Go template (render it first, e.g. `helm template`, then scan the output)';
+
+/** True when text contains Go template actions of the kinds Helm charts use. */
+export function hasTemplateActions(text: string): boolean {
+  return HELM_ACTION.test(text);
+}
+
+/**
+ * For a document that parsed although its text has template actions: true when the actions sit where
+ * YAML structure or whole values are (`name: {{ include … }}` parses as a flow-mapping key; `image:
+ * "{{ .Values.image }}"` is a quoted action), rather than inside longer strings such as the injection
+ * templates rendered manifests carry as data.
+ */
+export function looksTemplated(value: unknown): boolean {
+  let budget = 20000;
+  const visit = (node: unknown, depth: number): boolean => {
+    if (--budget < 0 || depth > 64) return false;
+    if (typeof node === 'string') return !node.includes('\n') && /^\s*\{\{/.test(node) && /\}\}\s*$/.test(node) && HELM_ACTION.test(node);
+    if (Array.isArray(node)) return node.some((item) => visit(item, depth + 1));
+    if (typeof node === 'object' && node !== null) {
+      return Object.entries(node).some(([key, item]) => key.startsWith('{') || visit(item, depth + 1));
+    }
+    return false;
+  };
+  return visit(value, 0);
+}
+
+/** Returns a reason when the whole file is an unrendered template rather than YAML to check. */
 export function templateReason(text: string): string | undefined {
-  if (HELM_ACTION.test(text)) {
-    return 'unrendered Helm/Go template (render it first, e.g. `helm template`, then scan the output)';
-  }
+  if (TOP_LEVEL_ACTION.test(text) && HELM_ACTION.test(text)) return HELM_TEMPLATE_REASON;
   if (BACKSTAGE_PLACEHOLDER.test(text)) {
     return 'unrendered Backstage template placeholders `${{ … }}` (use `shiftdown template check`)';
   }

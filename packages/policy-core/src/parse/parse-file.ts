@@ -2,7 +2,7 @@ import { Composer, LineCounter, Parser } from 'yaml';
 import type { Document } from 'yaml';
 import type { InputError, InputFile, SkippedDocument } from '../types.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
-import { templateReason } from './classify.js';
+import { HELM_TEMPLATE_REASON, hasTemplateActions, looksTemplated, templateReason } from './classify.js';
 import { DocumentSource } from './document-source.js';
 import { PARSE_OPTIONS } from './options.js';
 
@@ -111,6 +111,11 @@ function toParsedDocument(
     }
   }
   if (fatal.length > 0) {
+    // A document that does not parse because of template actions is a template, not broken YAML.
+    if (hasTemplateActions(text.slice(doc.range[0], doc.range[2]))) {
+      result.skipped.push({ line, reason: HELM_TEMPLATE_REASON });
+      return undefined;
+    }
     for (const error of fatal) {
       const pos = lineCounter.linePos(error.pos[0]);
       result.errors.push({ message: `document ${index + 1}: ${firstLine(error.message)}`, line: pos.line, column: pos.col });
@@ -126,6 +131,10 @@ function toParsedDocument(
       line,
       column: 1,
     });
+    return undefined;
+  }
+  if (hasTemplateActions(text.slice(doc.range[0], doc.range[2])) && looksTemplated(value)) {
+    result.skipped.push({ line, reason: HELM_TEMPLATE_REASON });
     return undefined;
   }
   return { index, line, source: new DocumentSource(doc, text, lineCounter), value };

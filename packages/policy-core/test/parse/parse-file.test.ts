@@ -162,3 +162,18 @@ describe('parseFile', () => {
     expect(built.resources).toHaveLength(1);
   });
 });
+
+describe('templates in rendered manifests', () => {
+  it('scans rendered manifests that carry Go templates as data (e.g. injection templates)', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: injector}\ndata:\n  template: |\n    {{- if .Values.enabled }}\n    name: {{ .Name }}\n    {{- end }}\n';
+    const parsed = parseFile({ path: 'rendered.yaml', text });
+    expect(parsed.skipped).toEqual([]);
+    expect(parsed.documents).toHaveLength(1);
+  });
+
+  it('skips a Helm template whose actions sit in values', () => {
+    const parsed = parseFile({ path: 't.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: "{{ .Values.replicas }}"\n' });
+    expect(parsed.documents).toEqual([]);
+    expect(parsed.skipped[0]!.reason).toMatch(/Helm/);
+  });
+});
