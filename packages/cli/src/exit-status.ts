@@ -1,5 +1,5 @@
 import type { Report, Severity } from '@shiftdown/policy-core';
-import { SEVERITY_RANK } from '@shiftdown/policy-core';
+import { gateFailures } from '@shiftdown/policy-core';
 import { EXIT_OK, EXIT_POLICY_FAILURE } from './exit-codes.js';
 
 export type FailOn = Severity | 'none';
@@ -19,15 +19,10 @@ export interface Verdict {
 
 /** 0 when nothing unsuppressed is at or above `failOn`, the score is at least `minScore` and every input was read; else 1. */
 export function verdict(report: Pick<Report, 'findings' | 'summary'>, policy: ExitPolicy): Verdict {
-  const reasons: string[] = [];
-  if (policy.failOn !== 'none') {
-    const threshold = SEVERITY_RANK[policy.failOn];
-    const failing = report.findings.filter((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= threshold).length;
-    if (failing > 0) reasons.push(`${failing} finding${failing === 1 ? '' : 's'} at or above ${policy.failOn}`);
-  }
-  if (policy.minScore !== undefined && report.summary.score < policy.minScore) {
-    reasons.push(`score ${report.summary.score} is below the minimum ${policy.minScore}`);
-  }
+  const reasons = gateFailures(report, {
+    failOn: policy.failOn,
+    ...(policy.minScore !== undefined && { minScore: policy.minScore }),
+  });
   if (policy.unreadable > 0) {
     reasons.push(`${policy.unreadable} input${policy.unreadable === 1 ? '' : 's'} could not be read`);
   }

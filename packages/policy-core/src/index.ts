@@ -1,5 +1,8 @@
 /** @shiftdown/policy-core — the pure engine every Shiftdown surface calls. */
 export * from './types.js';
+export { atOrAbove, worseSeverity } from './severity.js';
+export { gateFailures } from './gate.js';
+export type { GatePolicy } from './gate.js';
 export { scan, ScanOptionError, ruleSummary, TOOL_NAME, TOOL_VERSION } from './engine/scan.js';
 export type { ScanOptions } from './engine/scan.js';
 export { evaluate, toFinding, fingerprint } from './engine/evaluate.js';

@@ -60,6 +60,8 @@ export async function runScan(args: readonly string[], flags: ScanFlags, io: Cli
       ...(flags.profile !== undefined && { profile: flags.profile }),
       ...(flags.pssVersion !== undefined && { pssVersion: flags.pssVersion }),
       ...(flags.kubernetesVersion !== undefined && { kubernetesVersion: flags.kubernetesVersion }),
+      // Parsing is the slow part of a large scan: the progress line follows it file by file.
+      onFile: (index) => gathered.progress.update(index + 1),
     });
   } catch (error) {
     if (error instanceof ScanOptionError) throw new UsageError(error.message);

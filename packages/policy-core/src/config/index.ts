@@ -5,7 +5,8 @@ export type {
   WorkloadKindConfig,
   NamespaceContext,
 } from './types.js';
-export { parseConfig, validateConfigObject, didYouMean } from './parse-config.js';
+export { parseConfig, validateConfigObject } from './parse-config.js';
+export { didYouMean } from '../util/did-you-mean.js';
 export type {
   ConfigProblem,
   ConfigValidationOptions,

@@ -1,4 +1,8 @@
-import type { Finding, RuleMeta, Severity } from '../types.js';
+import type { Finding, InputError, RuleMeta, Severity } from '../types.js';
+import type { RuleSetting } from '../config/types.js';
+import type { DuplicateKey } from '../parse/parse-file.js';
+import { DUPLICATE_KEY, PARSE_ERROR } from '../rules/builtin.js';
+import { configuredSeverity } from '../rules/registry.js';
 import { fnv1a64 } from '../util/hash.js';
 
 interface Position {
@@ -30,4 +34,50 @@ export function fileFinding(
     resource: { kind: 'File', name: file },
     fingerprint: fnv1a64([meta.id, file, key].join('\u0000')),
   };
+}
+
+/** Rules checked once per file rather than per resource. */
+export const FILE_RULES: readonly RuleMeta[] = [PARSE_ERROR, DUPLICATE_KEY];
+
+/** File-level subjects of the score (resources are subjects by their numeric id). */
+export function fileSubject(path: string): string {
+  return `file:${path}`;
+}
+
+export interface FileEvaluation {
+  subject: string;
+  ruleId: string;
+}
+
+/** The file-level rules on one file: parse errors and duplicate keys, unless the config turns them off. */
+export function checkFile(
+  path: string,
+  errors: readonly InputError[],
+  duplicateKeys: readonly DuplicateKey[],
+  overrides?: Readonly<Record<string, RuleSetting>>,
+): { findings: Finding[]; evaluations: FileEvaluation[] } {
+  const findings: Finding[] = [];
+  const evaluations: FileEvaluation[] = [];
+  const parseError = configuredSeverity(PARSE_ERROR, overrides);
+  if (parseError) {
+    evaluations.push({ subject: fileSubject(path), ruleId: PARSE_ERROR.id });
+    for (const error of errors) findings.push(fileFinding(PARSE_ERROR, parseError, path, error, error.message));
+  }
+  const duplicateKey = configuredSeverity(DUPLICATE_KEY, overrides);
+  if (duplicateKey) {
+    evaluations.push({ subject: fileSubject(path), ruleId: DUPLICATE_KEY.id });
+    for (const dup of duplicateKeys) {
+      findings.push(
+        fileFinding(
+          DUPLICATE_KEY,
+          duplicateKey,
+          path,
+          dup,
+          `Key "${dup.key}" is defined more than once in this mapping; only the last value is kept.`,
+          `${dup.documentIndex}:${dup.key}:${dup.line}`,
+        ),
+      );
+    }
+  }
+  return { findings, evaluations };
 }

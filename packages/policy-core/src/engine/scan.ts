@@ -18,13 +18,14 @@ import { buildDocumentResources, type BuildResult, type Resource } from '../mode
 import { ResourceIndex } from '../model/resource-index.js';
 import { BUILTIN_WORKLOAD_KINDS, type WorkloadKind } from '../model/workload.js';
 import type { EvaluationSettings, Rule } from '../rules/rule.js';
-import { ALL_RULES, ruleCatalog, selectRules } from '../rules/registry.js';
-import { PARSE_ERROR, DUPLICATE_KEY, RULE_ERROR } from '../rules/builtin.js';
-import { LATEST_PSS_VERSION, formatPssVersion, parsePssVersion } from '../pss-version.js';
+import { ALL_RULES, configuredSeverity, ruleCatalog, selectRules } from '../rules/registry.js';
+import { RULE_ERROR } from '../rules/builtin.js';
+import { worseSeverity } from '../severity.js';
+import { formatPssVersion, parsePssVersion } from '../pss-version.js';
 import { applySuppressions } from '../suppress/index.js';
 import { computeScores, maturityLevel } from '../score/index.js';
 import { applicableRules, emptyResult, evaluateResource } from './evaluate.js';
-import { fileFinding } from './file-findings.js';
+import { checkFile, fileFinding, fileSubject, FILE_RULES, type FileEvaluation } from './file-findings.js';
 import { workloadKindsFromConfig } from './workload-kinds.js';
 import { parseKubernetesVersion } from './kubernetes-version.js';
 import { DEFAULT_HELP_URI_BASE, compareByLocation } from '../report/common.js';
@@ -71,10 +72,6 @@ export function scan(options: ScanOptions): Report {
   const allRules = options.rules ?? ALL_RULES;
   const active = selectRules(allRules, profile, config.rules);
   const catalog = ruleCatalog(allRules);
-  const severityOf = (meta: RuleMeta): Severity => {
-    const setting = config.rules?.[meta.id];
-    return setting && setting !== 'off' ? setting : meta.severity;
-  };
 
   const settings: EvaluationSettings = {
     pssVersion,
@@ -98,9 +95,7 @@ export function scan(options: ScanOptions): Report {
   const evaluated = emptyResult();
   const files: FileSummary[] = [];
   const inputFindings: Finding[] = [];
-  const fileEvaluations: { subject: string; ruleId: string }[] = [];
-  const fileRulesOn = config.rules?.[PARSE_ERROR.id] !== 'off';
-  const duplicateKeysOn = config.rules?.[DUPLICATE_KEY.id] !== 'off';
+  const fileEvaluations: FileEvaluation[] = [];
   options.files.forEach((file, fileIndex) => {
     options.onFile?.(fileIndex, options.files.length, file.path);
     const opened = openFile(file, limits);
@@ -118,27 +113,9 @@ export function scan(options: ScanOptions): Report {
     const parsed = opened.file;
     const errors = [...parsed.errors, ...built.errors].sort((a, b) => a.line - b.line || a.column - b.column);
     files.push({ path: file.path, documents: built.resources.length, errors, skipped: [...parsed.skipped, ...built.skipped] });
-    if (fileRulesOn) {
-      fileEvaluations.push({ subject: fileSubject(file.path), ruleId: PARSE_ERROR.id });
-      for (const error of errors) {
-        inputFindings.push(fileFinding(PARSE_ERROR, severityOf(PARSE_ERROR), file.path, error, error.message));
-      }
-    }
-    if (duplicateKeysOn) {
-      fileEvaluations.push({ subject: fileSubject(file.path), ruleId: DUPLICATE_KEY.id });
-      for (const dup of parsed.duplicateKeys) {
-        inputFindings.push(
-          fileFinding(
-            DUPLICATE_KEY,
-            severityOf(DUPLICATE_KEY),
-            file.path,
-            dup,
-            `Key "${dup.key}" is defined more than once in this mapping; only the last value is kept.`,
-            `${dup.documentIndex}:${dup.key}:${dup.line}`,
-          ),
-        );
-      }
-    }
+    const checked = checkFile(file.path, errors, parsed.duplicateKeys, config.rules);
+    inputFindings.push(...checked.findings);
+    fileEvaluations.push(...checked.evaluations);
   });
 
   // 2. Cross-resource rules, now that the index holds every resource.
@@ -170,25 +147,25 @@ export function scan(options: ScanOptions): Report {
   });
   const findings = sortFindings([...suppressed.findings, ...suppressed.extra]);
 
-  // 4. Score: every unsuppressed finding fails its rule on its subject.
-  const subjectOf = new Map<Finding, string | number>();
-  items.forEach((item, i) => {
-    const finding = suppressed.findings[i]!;
-    subjectOf.set(finding, item.resource ? resourceSubject(item.resource.id) : fileSubject(finding.file));
-  });
+  // 4. Score: every unsuppressed finding fails its rule on its subject (a resource id, or the file).
   const rulesForScore = new Map<string, { meta: RuleMeta; severity: Severity }>();
   for (const { rule, severity } of active) rulesForScore.set(rule.meta.id, { meta: rule.meta, severity });
-  for (const meta of [PARSE_ERROR, DUPLICATE_KEY]) rulesForScore.set(meta.id, { meta, severity: severityOf(meta) });
-  const failures = findings
-    .filter((f) => !f.suppressed && rulesForScore.has(f.ruleId))
-    .map((f) => ({ subject: subjectOf.get(f) ?? fileSubject(f.file), ruleId: f.ruleId, severity: f.severity }));
+  for (const meta of FILE_RULES) {
+    const severity = configuredSeverity(meta, config.rules);
+    if (severity) rulesForScore.set(meta.id, { meta, severity });
+  }
+  const failures = suppressed.findings.flatMap((finding, i) =>
+    finding.suppressed || !rulesForScore.has(finding.ruleId)
+      ? []
+      : [{ subject: items[i]!.resource?.id ?? fileSubject(finding.file), ruleId: finding.ruleId, severity: finding.severity }],
+  );
   const scores = computeScores({
     evaluations: allEvaluations(evaluated.evaluations, fileEvaluations),
     failures,
     rules: rulesForScore,
   });
   const failing = new Map<string, Severity>();
-  for (const f of failures) failing.set(f.ruleId, worse(failing.get(f.ruleId), f.severity));
+  for (const f of failures) failing.set(f.ruleId, worseSeverity(failing.get(f.ruleId), f.severity));
   const evaluatedRuleIds = new Set(evaluated.evaluations.keys());
   const maturity = maturityLevel({
     evaluated: active.filter(({ rule }) => evaluatedRuleIds.has(rule.meta.id)).map(({ rule }) => rule.meta),
@@ -196,7 +173,7 @@ export function scan(options: ScanOptions): Report {
   });
 
   const resourceSummaries: ResourceSummary[] = resources.map((r) => {
-    const graded = scores.subjects.get(resourceSubject(r.id)) ?? { score: 100, grade: 'A+' as const, findings: 0 };
+    const graded = scores.subjects.get(r.id) ?? { score: 100, grade: 'A+' as const, findings: 0 };
     return { ...r.ref, file: r.file, line: r.line, score: graded.score, grade: graded.grade, findings: graded.findings };
   });
 
@@ -218,7 +195,7 @@ export function scan(options: ScanOptions): Report {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     settings: {
       profile,
-      pssVersion: formatPssVersion(pssVersion ?? LATEST_PSS_VERSION),
+      pssVersion: formatPssVersion(pssVersion),
       ...(kubernetesVersion && { kubernetesVersion: `${kubernetesVersion.major}.${kubernetesVersion.minor}` }),
     },
     summary: {
@@ -254,24 +231,12 @@ export function ruleSummary(meta: RuleMeta, helpUriBase: string = DEFAULT_HELP_U
   };
 }
 
-function resourceSubject(id: number): number {
-  return id;
-}
-
 function* allEvaluations(
   byRule: ReadonlyMap<string, readonly number[]>,
   files: readonly { subject: string; ruleId: string }[],
 ): Generator<{ subject: string | number; ruleId: string }> {
   for (const [ruleId, ids] of byRule) for (const subject of ids) yield { subject, ruleId };
   yield* files;
-}
-
-function fileSubject(path: string): string {
-  return `file:${path}`;
-}
-
-function worse(a: Severity | undefined, b: Severity): Severity {
-  return a === undefined || SEVERITIES.indexOf(b) < SEVERITIES.indexOf(a) ? b : a;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -1,5 +1,6 @@
-import { isAlias, isMap, isScalar, isSeq, isCollection } from 'yaml';
+import { isMap, isScalar, isCollection } from 'yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import { walkPath, type PathStep } from './yaml-path.js';
 import type { DocumentSource } from '../parse/document-source.js';
 import type { Path, SourceRange } from '../types.js';
 
@@ -8,11 +9,6 @@ export interface Located extends SourceRange {
   exact: boolean;
 }
 
-interface Step {
-  node: Node;
-  /** The pair whose value is `node` (undefined for sequence items and the root). */
-  pair?: Pair;
-}
 
 /**
  * Finds source ranges for paths inside one object of a parsed document. Aliases are followed to
@@ -52,82 +48,22 @@ class TreeView {
   ) {}
 
   start(): SourceRange {
-    const steps = this.walk(this.base);
+    const steps = walkPath(this.doc, this.base);
     const node = steps[steps.length - 1]?.node;
     const offset = node?.range?.[0] ?? 0;
     return this.range(offset, offset);
   }
 
   locate(path: Path): Located {
-    const steps = this.walk([...this.base, ...path]);
+    const steps = walkPath(this.doc, [...this.base, ...path]);
     const exact = steps.length === this.base.length + path.length + 1;
     const last = steps[steps.length - 1]!;
     if (exact) return { ...this.rangeOfStep(last), exact };
     return { ...this.rangeOfParent(last), exact };
   }
 
-  private walk(path: Path): Step[] {
-    const root = this.doc.contents as Node | null;
-    if (!root) return [];
-    const steps: Step[] = [{ node: this.deref(root) }];
-    for (const segment of path) {
-      const current = steps[steps.length - 1]!.node;
-      const next = this.child(current, segment);
-      if (!next) break;
-      steps.push(next);
-    }
-    return steps;
-  }
-
-  private child(node: Node, segment: string | number): Step | undefined {
-    if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment] as Node | undefined;
-      return item ? { node: this.deref(item) } : undefined;
-    }
-    if (isMap(node)) return this.findInMap(node, String(segment), 0);
-    return undefined;
-  }
-
-  private findInMap(map: YAMLMap, key: string, depth: number): Step | undefined {
-    if (depth > 32) return undefined;
-    let found: Step | undefined;
-    const merges: Node[] = [];
-    for (const pair of map.items as Pair[]) {
-      const keyNode = pair.key as Node | null;
-      const keyText = isScalar(keyNode) ? scalarKey(keyNode.value) : undefined;
-      if (keyText === MERGE_KEY && pair.value) {
-        merges.push(pair.value as Node);
-        continue;
-      }
-      // Last one wins, as when the document is decoded.
-      if (keyText === key && pair.value) found = { node: this.deref(pair.value as Node), pair };
-    }
-    if (found) return found;
-    for (const merge of merges) {
-      const source = this.deref(merge);
-      const sources = isSeq(source) ? source.items.map((n) => this.deref(n as Node)) : [source];
-      for (const s of sources) {
-        if (isMap(s)) {
-          const hit = this.findInMap(s, key, depth + 1);
-          if (hit) return hit;
-        }
-      }
-    }
-    return undefined;
-  }
-
-  private deref(node: Node): Node {
-    let current: Node = node;
-    for (let i = 0; i < 32 && isAlias(current); i++) {
-      const target = current.resolve(this.doc) as Node | undefined;
-      if (!target) break;
-      current = target;
-    }
-    return current;
-  }
-
   /** Key through value for scalars and flow collections; the key alone for block collections. */
-  private rangeOfStep(step: Step): SourceRange {
+  private rangeOfStep(step: PathStep): SourceRange {
     const { node, pair } = step;
     const keyNode = pair?.key as Node | undefined;
     const valueRange = node.range;
@@ -145,7 +81,7 @@ class TreeView {
   }
 
   /** For a missing key: the parent's key, or the identifying `name:` of a list item (a container). */
-  private rangeOfParent(step: Step): SourceRange {
+  private rangeOfParent(step: PathStep): SourceRange {
     const { node, pair } = step;
     const keyNode = pair?.key as Node | undefined;
     if (keyNode?.range) return this.range(keyNode.range[0], keyNode.range[1]);
@@ -170,13 +106,6 @@ class TreeView {
     const b = this.lineCounter.linePos(Math.max(end, start) + this.offset);
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
-}
-
-const MERGE_KEY = '<<';
-
-/** The merge key `<<` is a Symbol in the yaml library's AST. */
-function scalarKey(value: unknown): string {
-  return typeof value === 'symbol' ? (value.description ?? '') : String(value);
 }
 
 /** A key and its value come from the same place unless the value is an alias into an anchor elsewhere. */

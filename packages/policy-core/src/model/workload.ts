@@ -1,5 +1,5 @@
 import type { Path } from '../types.js';
-import { asArray, asObject, asString, isObject, isSet, type JsonObject } from './values.js';
+import { asArray, asObject, asString, getPath, isObject, isSet, type JsonObject } from './values.js';
 
 /**
  * Where a kind keeps its pod template. Built-in kinds are listed in BUILTIN_WORKLOAD_KINDS; callers
@@ -117,20 +117,11 @@ export function findWorkloadKind(
   return kinds.find((k) => k.kind === kind && (!k.groups || k.groups.includes(group)));
 }
 
-function getIn(value: unknown, path: Path): unknown {
-  let current = value;
-  for (const segment of path) {
-    if (!isObject(current)) return undefined;
-    current = current[segment as string];
-  }
-  return current;
-}
-
 /** Build the workload view of an object, or undefined when its pod spec is absent. */
 export function buildWorkload(object: JsonObject, kind: WorkloadKind): Workload | undefined {
-  const podSpec = asObject(getIn(object, kind.podSpecPath));
+  const podSpec = asObject(getPath(object, kind.podSpecPath));
   if (!podSpec) return undefined;
-  const podMetadata = asObject(getIn(object, kind.podMetadataPath)) ?? {};
+  const podMetadata = asObject(getPath(object, kind.podMetadataPath)) ?? {};
   const podSecurityContext = asObject(podSpec.securityContext) ?? {};
   const podScPath: Path = [...kind.podSpecPath, 'securityContext'];
   const containers: ContainerView[] = [];

@@ -1,3 +1,5 @@
+import { isObject } from '../model/values.js';
+
 /**
  * Recognise input that is YAML but not a Kubernetes object, so it can be skipped with a reason
  * instead of producing noise: CI workflows, Compose files, Helm chart metadata, unrendered templates.
@@ -53,14 +55,10 @@ export type Classification =
   | { type: 'skip'; reason: string }
   | { type: 'empty' };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Decide what a parsed document is. */
 export function classifyDocument(value: unknown): Classification {
   if (value === null || value === undefined) return { type: 'empty' };
-  if (!isRecord(value)) {
+  if (!isObject(value)) {
     return { type: 'skip', reason: `not a Kubernetes object: the document is a ${Array.isArray(value) ? 'sequence' : typeof value}` };
   }
   const { apiVersion, kind } = value;
@@ -77,7 +75,7 @@ function describeForeignYaml(value: Record<string, unknown>): string {
   const keys = new Set(Object.keys(value));
   if (keys.has('jobs') && (keys.has('on') || keys.has('true'))) return 'looks like a GitHub Actions workflow';
   if (keys.has('stages') || (keys.has('image') && keys.has('script'))) return 'looks like a GitLab CI file';
-  if (keys.has('services') && isRecord(value.services)) return 'looks like a Compose file';
+  if (keys.has('services') && isObject(value.services)) return 'looks like a Compose file';
   if (keys.has('apiVersion') && keys.has('name') && keys.has('version') && !keys.has('kind')) {
     return 'looks like a Helm Chart.yaml';
   }

@@ -5,6 +5,8 @@ import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.js';
 import { HELM_TEMPLATE_REASON, hasTemplateActions, looksTemplated, templateReason } from './classify.js';
 import { DocumentSource } from './document-source.js';
 import { PARSE_OPTIONS } from './options.js';
+import { keySourceAt } from './key-text.js';
+import { errorMessage, firstLine } from '../util/errors.js';
 
 /** One YAML document of a file, parsed once, with its source positions. */
 export interface ParsedDocument {
@@ -79,13 +81,15 @@ function* iterateDocuments(file: InputFile, limits: ParseLimits, result: ParsedF
     return;
   }
 
+  // Template actions are looked for per document only in files that have any (rare): not on the hot path.
+  const templated = hasTemplateActions(text);
   const parser = new Parser(lineCounter.addNewLine);
   const composer = new Composer(PARSE_OPTIONS);
   let index = -1;
   try {
     for (const doc of composer.compose(parser.parse(text), true, text.length) as Iterable<Document.Parsed>) {
       index++;
-      const parsed = toParsedDocument(doc, index, file, limits, result);
+      const parsed = toParsedDocument(doc, index, file, limits, result, templated);
       if (parsed) yield parsed;
     }
   } catch (error) {
@@ -99,6 +103,7 @@ function toParsedDocument(
   file: InputFile,
   limits: ParseLimits,
   result: ParsedFile,
+  templated: boolean,
 ): ParsedDocument | undefined {
   const { lineCounter } = result;
   const { text } = file;
@@ -112,7 +117,7 @@ function toParsedDocument(
   }
   if (fatal.length > 0) {
     // A document that does not parse because of template actions is a template, not broken YAML.
-    if (hasTemplateActions(text.slice(doc.range[0], doc.range[2]))) {
+    if (templated && hasTemplateActions(text.slice(doc.range[0], doc.range[2]))) {
       result.skipped.push({ line, reason: HELM_TEMPLATE_REASON });
       return undefined;
     }
@@ -133,7 +138,7 @@ function toParsedDocument(
     });
     return undefined;
   }
-  if (hasTemplateActions(text.slice(doc.range[0], doc.range[2])) && looksTemplated(value)) {
+  if (templated && hasTemplateActions(text.slice(doc.range[0], doc.range[2])) && looksTemplated(value)) {
     result.skipped.push({ line, reason: HELM_TEMPLATE_REASON });
     return undefined;
   }
@@ -141,8 +146,7 @@ function toParsedDocument(
 }
 
 function duplicateKeyAt(text: string, pos: [number, number], lc: LineCounter, documentIndex: number): DuplicateKey {
-  // The parser marks the key's first character; the key runs to the `:` that ends it.
-  const keyText = /^(?:"[^"\n]*"|'[^'\n]*'|[^:\n]*?)(?=\s*:)/.exec(text.slice(pos[0], pos[0] + 1024))?.[0] ?? text.slice(pos[0], pos[1]);
+  const keyText = keySourceAt(text, pos[0]) || text.slice(pos[0], pos[1]);
   const start = lc.linePos(pos[0]);
   const end = lc.linePos(pos[0] + keyText.length);
   return {
@@ -164,12 +168,3 @@ function findBinary(text: string): number {
   }
   return -1;
 }
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? firstLine(error.message) : String(error);
-}
-

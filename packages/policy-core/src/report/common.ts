@@ -2,7 +2,7 @@
  * Small helpers shared by the report formatters: stable ordering, resource labels and rule links.
  * Pure functions only.
  */
-import type { Finding, InputError, ResourceRef, Severity, SkippedDocument } from '../types.js';
+import type { Finding, InputError, ResourceRef, SkippedDocument } from '../types.js';
 import { SEVERITY_RANK } from '../types.js';
 
 /** Where `docs/rules/<id>.md` lives when the caller does not say otherwise. */
@@ -37,11 +37,6 @@ export function compareBySeverity(a: Finding, b: Finding): number {
 /** A sorted copy (the report is never mutated). */
 export function sortedFindings(findings: readonly Finding[], compare = compareByLocation): Finding[] {
   return [...findings].sort(compare);
-}
-
-/** True when `severity` is at or above `threshold`. */
-export function atOrAbove(severity: Severity, threshold: Severity): boolean {
-  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
 }
 
 /** `Kind/namespace/name`; the namespace is left out when the resource has none (cluster-scoped). */

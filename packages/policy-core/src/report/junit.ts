@@ -9,7 +9,8 @@
  *   count test cases with at least one failure / error / skip (so they never exceed `tests`).
  */
 import type { Finding, Report, Severity } from '../types.js';
-import { atOrAbove, compareByLocation, compareStrings, groupByFile, resourceId } from './common.js';
+import { atOrAbove } from '../severity.js';
+import { compareByLocation, compareStrings, groupByFile, resourceId } from './common.js';
 
 export interface JunitOptions {
   /** Lowest severity that fails a test case (default `low`). */

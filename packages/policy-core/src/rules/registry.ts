@@ -34,6 +34,15 @@ export function profilesOf(meta: RuleMeta): ProfileName[] {
   return PROFILES.filter((profile) => inProfile(meta, profile));
 }
 
+/** A rule's severity under the config's overrides, or undefined when the config turns it off. */
+export function configuredSeverity(
+  meta: RuleMeta,
+  overrides: Readonly<Record<string, RuleSetting>> = {},
+): Severity | undefined {
+  const setting = overrides[meta.id];
+  return setting === 'off' ? undefined : (setting ?? meta.severity);
+}
+
 /**
  * The rules a scan runs: the profile's rules, then the config's overrides (`off` disables a rule;
  * a severity enables it at that severity, even outside the profile).
@@ -45,10 +54,11 @@ export function selectRules(
 ): { rule: Rule; severity: Severity }[] {
   const selected: { rule: Rule; severity: Severity }[] = [];
   for (const rule of rules) {
-    const setting = overrides[rule.meta.id];
-    if (setting === 'off') continue;
-    if (setting !== undefined) selected.push({ rule, severity: setting });
-    else if (inProfile(rule.meta, profile)) selected.push({ rule, severity: rule.meta.severity });
+    const severity = configuredSeverity(rule.meta, overrides);
+    // Named in the config with a severity: enabled even outside the profile.
+    if (severity && (overrides[rule.meta.id] !== undefined || inProfile(rule.meta, profile))) {
+      selected.push({ rule, severity });
+    }
   }
   return selected;
 }

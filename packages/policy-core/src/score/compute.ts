@@ -1,6 +1,7 @@
-import { CATEGORIES, CATEGORY_TITLES, SEVERITY_RANK } from '../types.js';
+import { CATEGORIES, CATEGORY_TITLES } from '../types.js';
 import type { Category, CategoryScore, Grade, RuleMeta, Severity } from '../types.js';
 import { SEVERITY_WEIGHTS, applyCaps, letterGrade } from './grade.js';
+import { worseSeverity } from '../severity.js';
 
 /** A resource id, or a `file:<path>` key for file-level rules. */
 export type Subject = string | number;
@@ -72,10 +73,10 @@ export function computeScores(input: ScoreInput): ScoreResult {
       failedBySubject.set(failure.subject, (failedBySubject.get(failure.subject) ?? 0) + tally.weight);
     }
     findingsBySubject.set(failure.subject, (findingsBySubject.get(failure.subject) ?? 0) + 1);
-    worstBySubject.set(failure.subject, worse(worstBySubject.get(failure.subject), failure.severity));
-    worst = worse(worst, failure.severity);
+    worstBySubject.set(failure.subject, worseSeverity(worstBySubject.get(failure.subject), failure.severity));
+    worst = worseSeverity(worst, failure.severity);
     const category = input.rules.get(failure.ruleId)?.meta.category;
-    if (category) worstByCategory.set(category, worse(worstByCategory.get(category), failure.severity));
+    if (category) worstByCategory.set(category, worseSeverity(worstByCategory.get(category), failure.severity));
   }
 
   const overall = capped(weightedScore([...tallies.values()]), worst);
@@ -115,6 +116,3 @@ function capped(raw: number, worst: Severity | undefined): Grade & { cap?: strin
   return { score, grade: letterGrade(score), ...(cap && { cap }) };
 }
 
-function worse(a: Severity | undefined, b: Severity): Severity {
-  return a === undefined || SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
-}

@@ -11,8 +11,9 @@ import type { Resource } from '../model/resource.js';
 import { describeResource } from '../model/resource.js';
 import { EXPIRED_EXEMPTION, PARSE_ERROR, RULE_ERROR, UNKNOWN_SUPPRESSION } from '../rules/builtin.js';
 import { toFinding } from '../engine/evaluate.js';
-import { fnv1a64 } from '../util/hash.js';
-import { didYouMean } from '../config/parse-config.js';
+import { fileFinding } from '../engine/file-findings.js';
+import { configuredSeverity } from '../rules/registry.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import {
   findMisspeltSuppressions,
   readSuppressionAnnotations,
@@ -87,11 +88,7 @@ export function applySuppressions(
   const exemptions = (config?.exemptions ?? []).map((exemption, index) =>
     compileExemption(exemption, index, today, configPath),
   );
-  const severityOf = (meta: RuleMeta): Severity | undefined => {
-    const setting = config?.rules?.[meta.id];
-    if (setting === 'off') return undefined;
-    return setting ?? meta.severity;
-  };
+  const severityOf = (meta: RuleMeta) => configuredSeverity(meta, config?.rules);
 
   // Annotations, read once per resource.
   const annotationCache = new Map<Resource, SuppressionAnnotation[]>();
@@ -303,8 +300,6 @@ function configFinding(
   message: string,
   key: string,
 ): Finding {
-  const line = exemption.line ?? 1;
-  const column = exemption.column ?? 1;
   // Identity of the exemption without its position, so that moving it keeps the fingerprint.
   const identity = [
     exemption.rules.join(','),
@@ -316,18 +311,9 @@ function configFinding(
     exemption.expires ?? '',
   ].join('|');
   return {
-    ruleId: meta.id,
-    severity,
-    category: meta.category,
-    message,
-    file: configPath,
-    line,
-    column,
-    endLine: line,
-    endColumn: column,
+    ...fileFinding(meta, severity, configPath, { line: exemption.line ?? 1, column: exemption.column ?? 1 }, message, `exemption\u0000${identity}\u0000${key}`),
     resource: { kind: 'Config', name: configPath },
     field: `exemptions[${index}]`,
-    fingerprint: fnv1a64([meta.id, configPath, 'exemption', identity, key].join('\u0000')),
   };
 }
 

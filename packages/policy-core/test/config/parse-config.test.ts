@@ -1,4 +1,5 @@
-import { parseConfig, validateConfigObject, didYouMean } from '../../src/config/parse-config.js';
+import { parseConfig, validateConfigObject } from '../../src/config/parse-config.js';
+import { didYouMean } from '../../src/util/did-you-mean.js';
 import { configJsonSchema, configJsonSchemaText, CONFIG_SCHEMA } from '../../src/config/schema.js';
 
 const PATH = '.shiftdown.yaml';

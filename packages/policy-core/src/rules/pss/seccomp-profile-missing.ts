@@ -1,18 +1,15 @@
 import { defineRule } from '../rule.js';
-import { asObject, isSet } from '../../model/values.js';
+import { isSet } from '../../model/values.js';
 import { atLeast } from '../../pss-version.js';
 import {
   PSS_RESTRICTED_SOURCE,
   containerLabel,
-  containerSecurityContextPath,
   inheritedBy,
   inheritingContainers,
-  podSecurityContextPath,
   psaSource,
   show,
-  stringField,
 } from './common.js';
-import { ALLOWED_SECCOMP_TYPES } from './seccomp-unconfined.js';
+import { seccompTypeViolations } from './seccomp.js';
 
 /** PSS restricted "Seccomp" (Pod Security admission check `seccompProfile_restricted`, v1.19+). */
 export default defineRule({
@@ -52,35 +49,28 @@ export default defineRule({
   },
   check({ workload, settings, report }) {
     if (atLeast(settings.pssVersion, 25) && workload.isWindows) return;
-    const podProfile = workload.podSecurityContext.seccompProfile;
-    const podSet = isSet(podProfile);
-    if (podSet) {
-      const type = stringField(asObject(podProfile)?.type);
-      if (!ALLOWED_SECCOMP_TYPES.has(type)) {
+    for (const { container, type, path } of seccompTypeViolations(workload)) {
+      if (container) {
+        report({
+          message: `${containerLabel(container)} sets seccompProfile.type to ${show(type)}; it must be RuntimeDefault or Localhost.`,
+          path,
+          container,
+          valueSource: 'container',
+        });
+      } else {
         report({
           message:
             `The pod sets seccompProfile.type to ${show(type)}${inheritedBy(inheritingContainers(workload, 'seccompProfile'))}; ` +
             'it must be RuntimeDefault or Localhost.',
-          path: podSecurityContextPath(workload, 'seccompProfile', 'type'),
+          path,
           valueSource: 'pod',
         });
       }
     }
+    // A container without a profile inherits the pod's (valid, or reported above); with neither it may run Unconfined.
+    if (isSet(workload.podSecurityContext.seccompProfile)) return;
     for (const container of workload.containers) {
-      const profile = container.securityContext.seccompProfile;
-      if (isSet(profile)) {
-        const type = stringField(asObject(profile)?.type);
-        if (ALLOWED_SECCOMP_TYPES.has(type)) continue;
-        report({
-          message: `${containerLabel(container)} sets seccompProfile.type to ${show(type)}; it must be RuntimeDefault or Localhost.`,
-          path: containerSecurityContextPath(container, 'seccompProfile', 'type'),
-          container,
-          valueSource: 'container',
-        });
-        continue;
-      }
-      // Unset: inherits a valid pod profile, or an invalid one that is reported above.
-      if (podSet) continue;
+      if (isSet(container.securityContext.seccompProfile)) continue;
       const effective = container.effective('seccompProfile');
       report({
         message: `${containerLabel(container)} has no seccomp profile and the pod sets none: it may run Unconfined.`,

@@ -1,24 +1,24 @@
 import { defineRule } from '../rule.js';
-import { asObject, isSet } from '../../model/values.js';
+import { asObject } from '../../model/values.js';
 import { atLeast } from '../../pss-version.js';
 import {
   PSS_BASELINE_SOURCE,
   annotationPath,
   containerLabel,
   containerNoun,
-  containerSecurityContextPath,
   hasOwn,
   inheritedBy,
   inheritingContainers,
-  podSecurityContextPath,
   psaSource,
   show,
   stringField,
 } from './common.js';
 
-export const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
-export const SECCOMP_CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
-export const ALLOWED_SECCOMP_TYPES: ReadonlySet<unknown> = new Set(['RuntimeDefault', 'Localhost']);
+import {
+  SECCOMP_CONTAINER_ANNOTATION_PREFIX,
+  SECCOMP_POD_ANNOTATION,
+  seccompTypeViolations,
+} from './seccomp.js';
 
 function allowedAnnotationValue(value: unknown): boolean {
   return (
@@ -93,30 +93,23 @@ export default defineRule({
     }
 
     // v1.19+: the seccompProfile fields.
-    const podProfile = workload.podSecurityContext.seccompProfile;
-    if (isSet(podProfile)) {
-      const type = stringField(asObject(podProfile)?.type);
-      if (!ALLOWED_SECCOMP_TYPES.has(type)) {
+    for (const { container, type, path } of seccompTypeViolations(workload)) {
+      if (container) {
+        report({
+          message: `${containerLabel(container)} sets seccompProfile.type to ${show(type)}; only RuntimeDefault and Localhost are allowed.`,
+          path,
+          container,
+          valueSource: 'container',
+        });
+      } else {
         report({
           message:
             `The pod sets seccompProfile.type to ${show(type)}${inheritedBy(inheritingContainers(workload, 'seccompProfile'))}; ` +
             'only RuntimeDefault and Localhost are allowed.',
-          path: podSecurityContextPath(workload, 'seccompProfile', 'type'),
+          path,
           valueSource: 'pod',
         });
       }
-    }
-    for (const container of workload.containers) {
-      const profile = container.securityContext.seccompProfile;
-      if (!isSet(profile)) continue;
-      const type = stringField(asObject(profile)?.type);
-      if (ALLOWED_SECCOMP_TYPES.has(type)) continue;
-      report({
-        message: `${containerLabel(container)} sets seccompProfile.type to ${show(type)}; only RuntimeDefault and Localhost are allowed.`,
-        path: containerSecurityContextPath(container, 'seccompProfile', 'type'),
-        container,
-        valueSource: 'container',
-      });
     }
   },
 });
