@@ -103,6 +103,7 @@ async function child(mode, input) {
   const files = input === 'corpus' ? loadCorpus() : generate(Number(input));
   const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
   const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
   let documents = 0;
   if (mode === 'parse') {
     // The same YAML library, options and streaming composition the scan uses, and nothing else.
@@ -121,11 +122,14 @@ async function child(mode, input) {
     documents = report.summary.documents;
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpu = process.cpuUsage(cpuStart);
+  // CPU time is far less disturbed than wall time by other work on a shared 2-core machine.
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
   // What stays reachable once the work is done (the report is still alive), after a full collection.
   globalThis.gc();
   const heapAfterGcMiB = process.memoryUsage().heapUsed / 1048576;
-  process.stdout.write(JSON.stringify({ ms, maxRssMiB, heapAfterGcMiB, documents, files: files.length, bytes }));
+  process.stdout.write(JSON.stringify({ ms, cpuMs, maxRssMiB, heapAfterGcMiB, documents, files: files.length, bytes }));
 }
 
 function measure(mode, input) {
@@ -157,13 +161,13 @@ async function main() {
   const parse = measure('parse', 'corpus');
   const full = measure('scan', 'corpus');
   console.log(`Real-world corpus: ${parse.files} files, ${fmt(parse.bytes / 1048576, 1)} MiB`);
-  console.log('| run | documents | wall time | documents/s | peak RSS |');
-  console.log('|---|---|---|---|---|');
+  console.log('| run | documents | wall time | CPU time | documents/s | peak RSS |');
+  console.log('|---|---|---|---|---|---|');
   for (const [name, r] of [['bare YAML parse', parse], ['full scan', full]]) {
-    console.log(`| ${name} | ${fmt(r.documents)} | ${fmt(r.ms)} ms | ${fmt((r.documents / r.ms) * 1000)} | ${fmt(r.maxRssMiB)} MiB |`);
+    console.log(`| ${name} | ${fmt(r.documents)} | ${fmt(r.ms)} ms | ${fmt(r.cpuMs)} ms | ${fmt((r.documents / r.ms) * 1000)} | ${fmt(r.maxRssMiB)} MiB |`);
   }
-  const ratio = full.ms / parse.ms;
-  console.log(`\nfull scan / bare parse = ${fmt(ratio, 2)} (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}\n`);
+  const ratio = full.cpuMs / parse.cpuMs;
+  console.log(`\nfull scan / bare parse (CPU time) = ${fmt(ratio, 2)}; wall time ${fmt(full.ms / parse.ms, 2)} (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}\n`);
 
   console.log('Generated single file (Deployments, Services, ConfigMaps):');
   console.log('| documents | wall time | documents/s | µs/document | peak RSS | heap after GC |');

@@ -4,12 +4,9 @@ import { atLeast } from '../../pss-version.js';
 import {
   PSS_RESTRICTED_SOURCE,
   containerLabel,
-  inheritedBy,
-  inheritingContainers,
   psaSource,
-  show,
 } from './common.js';
-import { seccompTypeViolations } from './seccomp.js';
+import { reportSeccompTypeViolations } from './seccomp.js';
 
 /** PSS restricted "Seccomp" (Pod Security admission check `seccompProfile_restricted`, v1.19+). */
 export default defineRule({
@@ -49,24 +46,7 @@ export default defineRule({
   },
   check({ workload, settings, report }) {
     if (atLeast(settings.pssVersion, 25) && workload.isWindows) return;
-    for (const { container, type, path } of seccompTypeViolations(workload)) {
-      if (container) {
-        report({
-          message: `${containerLabel(container)} sets seccompProfile.type to ${show(type)}; it must be RuntimeDefault or Localhost.`,
-          path,
-          container,
-          valueSource: 'container',
-        });
-      } else {
-        report({
-          message:
-            `The pod sets seccompProfile.type to ${show(type)}${inheritedBy(inheritingContainers(workload, 'seccompProfile'))}; ` +
-            'it must be RuntimeDefault or Localhost.',
-          path,
-          valueSource: 'pod',
-        });
-      }
-    }
+    reportSeccompTypeViolations(workload, report, 'it must be RuntimeDefault or Localhost.');
     // A container without a profile inherits the pod's (valid, or reported above); with neither it may run Unconfined.
     if (isSet(workload.podSecurityContext.seccompProfile)) return;
     for (const container of workload.containers) {

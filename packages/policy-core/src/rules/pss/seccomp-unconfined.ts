@@ -4,11 +4,8 @@ import { atLeast } from '../../pss-version.js';
 import {
   PSS_BASELINE_SOURCE,
   annotationPath,
-  containerLabel,
   containerNoun,
   hasOwn,
-  inheritedBy,
-  inheritingContainers,
   psaSource,
   show,
   stringField,
@@ -17,7 +14,7 @@ import {
 import {
   SECCOMP_CONTAINER_ANNOTATION_PREFIX,
   SECCOMP_POD_ANNOTATION,
-  seccompTypeViolations,
+  reportSeccompTypeViolations,
 } from './seccomp.js';
 
 function allowedAnnotationValue(value: unknown): boolean {
@@ -93,23 +90,6 @@ export default defineRule({
     }
 
     // v1.19+: the seccompProfile fields.
-    for (const { container, type, path } of seccompTypeViolations(workload)) {
-      if (container) {
-        report({
-          message: `${containerLabel(container)} sets seccompProfile.type to ${show(type)}; only RuntimeDefault and Localhost are allowed.`,
-          path,
-          container,
-          valueSource: 'container',
-        });
-      } else {
-        report({
-          message:
-            `The pod sets seccompProfile.type to ${show(type)}${inheritedBy(inheritingContainers(workload, 'seccompProfile'))}; ` +
-            'only RuntimeDefault and Localhost are allowed.',
-          path,
-          valueSource: 'pod',
-        });
-      }
-    }
+    reportSeccompTypeViolations(workload, report, 'only RuntimeDefault and Localhost are allowed.');
   },
 });

@@ -1,7 +1,16 @@
 import type { Path } from '../../types.js';
+import type { ReportDescriptor } from '../rule.js';
 import type { ContainerView, Workload } from '../../model/workload.js';
 import { asObject, isSet } from '../../model/values.js';
-import { containerSecurityContextPath, podSecurityContextPath, stringField } from './common.js';
+import {
+  containerLabel,
+  containerSecurityContextPath,
+  inheritedBy,
+  inheritingContainers,
+  podSecurityContextPath,
+  show,
+  stringField,
+} from './common.js';
 
 export const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 export const SECCOMP_CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -38,4 +47,25 @@ export function seccompTypeViolations(workload: Workload): SeccompTypeViolation[
     }
   }
   return violations;
+}
+
+/** Report every seccompTypeViolation; `requirement` ends the message (e.g. "it must be RuntimeDefault or Localhost."). */
+export function reportSeccompTypeViolations(
+  workload: Workload,
+  report: (descriptor: ReportDescriptor) => void,
+  requirement: string,
+): void {
+  for (const { container, type, path } of seccompTypeViolations(workload)) {
+    if (container) {
+      report({
+        message: `${containerLabel(container)} sets seccompProfile.type to ${show(type)}; ${requirement}`,
+        path,
+        container,
+        valueSource: 'container',
+      });
+    } else {
+      const inheriting = inheritedBy(inheritingContainers(workload, 'seccompProfile'));
+      report({ message: `The pod sets seccompProfile.type to ${show(type)}${inheriting}; ${requirement}`, path, valueSource: 'pod' });
+    }
+  }
 }
