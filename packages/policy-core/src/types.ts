@@ -110,6 +110,12 @@ export interface RuleMeta {
   recommended?: boolean;
   /** True when findings of this rule can carry a safe `fix`. */
   fixable?: boolean;
+  /**
+   * Rules this one replaces with a finer check of the same fields (e.g. capability tiers replace the
+   * Pod Security baseline capability check): when both are enabled, the superseded rule does not run,
+   * unless the config names it explicitly.
+   */
+  supersedes?: string[];
   /** Free-form topic tags (e.g. `container-escape`, `imds`), used for the docs index. */
   tags?: string[];
 }

@@ -112,6 +112,25 @@ export const CONFIG_SCHEMA = {
       },
       additionalProperties: false,
     },
+    trustedRegistries: {
+      description:
+        'Image registries (or registry/repository prefixes, globs allowed) images may come from, e.g. `ghcr.io/acme/*`. ' +
+        'Omitted: any registry.',
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+    },
+    sandboxRuntimeClasses: {
+      description:
+        'RuntimeClass names that run pods in a sandbox (gVisor, Kata, …). Default: gvisor, runsc, kata, kata-*, kata-qemu, kata-clh, kata-fc.',
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+    },
+    systemNamespaces: {
+      description:
+        'Namespaces of platform components exempt from tenant-facing rules, added to the defaults (kube-system, gpu-operator, …).',
+      type: 'array',
+      items: { type: 'string', pattern: NAMESPACE_PATTERN },
+    },
     customRules: {
       description: 'Custom rules (CEL). Their shape is defined by the custom-rules documentation.',
       type: 'array',
@@ -183,9 +202,10 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: {
         tenancy: {
-          description: 'Tenancy of the namespace, e.g. `single`, `multi`, `untrusted`.',
-          type: 'string',
-          minLength: 1,
+          description:
+            'Who runs workloads in the namespace: `single` (one team), `multi` (several tenants) or `untrusted` ' +
+            '(tenant code the platform does not trust). Overrides the `shiftdown.dev/tenancy` label of a scanned Namespace.',
+          enum: ['single', 'multi', 'untrusted'],
         },
       },
     },

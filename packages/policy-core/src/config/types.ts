@@ -29,8 +29,10 @@ export interface WorkloadKindConfig {
   podMetadataPath?: string;
 }
 
+export type Tenancy = 'single' | 'multi' | 'untrusted';
+
 export interface NamespaceContext {
-  tenancy?: string;
+  tenancy?: Tenancy;
 }
 
 /** The validated contents of `.shiftdown.yaml`. */
@@ -49,6 +51,9 @@ export interface ShiftdownConfig {
   workloadKinds?: WorkloadKindConfig[];
   cloud?: 'aws' | 'azure' | 'gcp';
   namespaces?: Record<string, NamespaceContext>;
+  trustedRegistries?: string[];
+  sandboxRuntimeClasses?: string[];
+  systemNamespaces?: string[];
   /** Custom rules (CEL). Validated as a list of mappings for now; their shape is defined with the custom-rule engine. */
   customRules?: Record<string, unknown>[];
 }

@@ -82,6 +82,9 @@ export function scan(options: ScanOptions): Report {
         Object.entries(config.namespaces).flatMap(([ns, context]) => (context.tenancy ? [[ns, context.tenancy]] : [])),
       ),
     }),
+    ...(config.trustedRegistries && { trustedRegistries: config.trustedRegistries }),
+    ...(config.sandboxRuntimeClasses && { sandboxRuntimeClasses: config.sandboxRuntimeClasses }),
+    ...(config.systemNamespaces && { systemNamespaces: config.systemNamespaces }),
   };
   const applicable = applicableRules(active, settings);
   const perDocumentRules = applicable.filter(({ rule }) => !rule.crossResource);

@@ -3,9 +3,31 @@ import type { RuleSetting } from '../config/types.js';
 import type { Rule } from './rule.js';
 import { PSS_RULES } from './pss/index.js';
 import { BUILTIN_RULES } from './builtin.js';
+import { HARDENING_RULES } from './hardening/index.js';
+import { SUPPLY_CHAIN_RULES } from './supply-chain/index.js';
+import { IDENTITY_RULES } from './identity/index.js';
+import { RBAC_RULES } from './rbac/index.js';
+import { NETWORK_RULES } from './network/index.js';
+import { GPU_RULES } from './gpu/index.js';
+import { AI_RULES } from './ai/index.js';
+import { CONTROL_PLANE_RULES } from './control-plane/index.js';
+import { PLATFORM_RULES } from './platform/index.js';
+import { RELIABILITY_RULES } from './reliability/index.js';
 
 /** Every rule that ships with Shiftdown, in documentation order. */
-export const ALL_RULES: readonly Rule[] = [...PSS_RULES];
+export const ALL_RULES: readonly Rule[] = [
+  ...PSS_RULES,
+  ...HARDENING_RULES,
+  ...SUPPLY_CHAIN_RULES,
+  ...IDENTITY_RULES,
+  ...RBAC_RULES,
+  ...NETWORK_RULES,
+  ...GPU_RULES,
+  ...AI_RULES,
+  ...CONTROL_PLANE_RULES,
+  ...PLATFORM_RULES,
+  ...RELIABILITY_RULES,
+];
 
 export const PROFILES: readonly ProfileName[] = ['pss-baseline', 'pss-restricted', 'recommended', 'strict'];
 
@@ -60,7 +82,8 @@ export function selectRules(
       selected.push({ rule, severity });
     }
   }
-  return selected;
+  const superseded = new Set(selected.flatMap(({ rule }) => rule.meta.supersedes ?? []));
+  return selected.filter(({ rule }) => !superseded.has(rule.meta.id) || overrides[rule.meta.id] !== undefined);
 }
 
 /** Metadata of every rule id the engine knows, built-in input rules included. */

@@ -1,3 +1,4 @@
+import type { Tenancy } from '../config/types.js';
 import type { Fix, Path, PssVersion, RuleMeta, Severity } from '../types.js';
 import type { Resource } from '../model/resource.js';
 import type { ResourceIndex } from '../model/resource-index.js';
@@ -10,8 +11,14 @@ export interface EvaluationSettings {
   /** Target Kubernetes minor version (e.g. 36), when known. */
   kubernetesVersion?: { major: number; minor: number };
   cloud?: 'aws' | 'azure' | 'gcp';
-  /** Namespace name → tenancy (from config), e.g. `multi`, `untrusted`. */
-  namespaceTenancy?: Readonly<Record<string, string>>;
+  /** Namespace name → tenancy (from config); see `tenancyOf` in rules/context.ts. */
+  namespaceTenancy?: Readonly<Record<string, Tenancy>>;
+  /** Registry/repository globs images may come from (undefined: any). */
+  trustedRegistries?: readonly string[];
+  /** RuntimeClass names that sandbox pods (undefined: the defaults in rules/context.ts). */
+  sandboxRuntimeClasses?: readonly string[];
+  /** Extra platform namespaces, added to the defaults in rules/context.ts. */
+  systemNamespaces?: readonly string[];
 }
 
 export interface ReportDescriptor {

@@ -308,7 +308,7 @@ describe('parseConfig: errors with exact positions', () => {
         line: 2,
         column: 3,
       },
-      { message: 'namespaces.team-b.tenancy: must not be empty', line: 3, column: 22 },
+      { message: 'namespaces.team-b.tenancy: must be one of single, multi, untrusted', line: 3, column: 22 },
       { message: 'namespaces.team-b: unknown key "owner" (expected one of: tenancy)', line: 3, column: 26 },
       { message: 'unknown key "profle" (did you mean "profile"?)', line: 4, column: 1 },
     ]);
@@ -432,6 +432,9 @@ describe('config schema', () => {
       'workloadKinds',
       'cloud',
       'namespaces',
+      'trustedRegistries',
+      'sandboxRuntimeClasses',
+      'systemNamespaces',
       'customRules',
     ]);
     expect(JSON.parse(configJsonSchemaText())).toEqual(schema);

@@ -71,6 +71,7 @@ export interface ExpectedFinding {
   /** A substring of the message. */
   message?: string;
   container?: string;
+  severity?: Severity;
 }
 
 export interface RuleCase {
@@ -78,6 +79,8 @@ export interface RuleCase {
   yaml: string;
   /** PSS policy minor version (default: the latest). */
   version?: number;
+  /** Evaluation settings (cloud, kubernetesVersion, namespaceTenancy, …). */
+  settings?: RunOptions['settings'];
   expected: ExpectedFinding[];
 }
 
@@ -90,6 +93,7 @@ export function matchFindings(findings: readonly Finding[], expected: readonly E
     const view: Record<string, unknown> = { line: f.line };
     if (e?.column !== undefined) view.column = f.column;
     if (e?.container !== undefined) view.container = f.container;
+    if (e?.severity !== undefined) view.severity = f.severity;
     if (e?.message !== undefined) view.message = f.message.includes(e.message) ? e.message : f.message;
     return view;
   });
@@ -109,7 +113,10 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
 /** One Jest test per case: the rule's findings on the case's YAML must be exactly the expected ones. */
 export function testRuleCases(rule: Rule, cases: readonly RuleCase[]): void {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const findings = runRule(rule, c.yaml, c.version === undefined ? {} : { pssMinor: c.version });
+    const findings = runRule(rule, c.yaml, {
+      ...(c.version !== undefined && { pssMinor: c.version }),
+      ...(c.settings && { settings: c.settings }),
+    });
     for (const finding of findings) expect(finding.ruleId).toBe(rule.meta.id);
     matchFindings(findings, c.expected);
   });
