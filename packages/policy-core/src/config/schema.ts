@@ -3,6 +3,7 @@
  * every violation into a located, human message; `configJsonSchema()` gives the same schema as plain
  * JSON for the docs and for editors (`# yaml-language-server: $schema=…`).
  */
+import { CATEGORIES } from '../types.js';
 
 /** A rule id: a kebab-case slug such as `privileged-container`. */
 export const RULE_ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
@@ -24,6 +25,7 @@ export const NAMESPACE_PATTERN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 export const CONFIG_SCHEMA_ID = 'https://shiftdown.dev/schemas/shiftdown-config.schema.json';
 
 const SEVERITY_VALUES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+const CATEGORY_VALUES = CATEGORIES;
 
 const glob = (what: string, allowEmpty = false) =>
   ({
@@ -132,9 +134,10 @@ export const CONFIG_SCHEMA = {
       items: { type: 'string', pattern: NAMESPACE_PATTERN },
     },
     customRules: {
-      description: 'Custom rules (CEL). Their shape is defined by the custom-rules documentation.',
+      description:
+        'Rules of your own, written in CEL like a ValidatingAdmissionPolicy validation (see docs/custom-rules.md).',
       type: 'array',
-      items: { type: 'object' },
+      items: { $ref: '#/definitions/customRule' },
     },
   },
   definitions: {
@@ -194,6 +197,49 @@ export const CONFIG_SCHEMA = {
           description: "Dotted path to the pod template's metadata (default: next to the PodSpec).",
           type: 'string',
           pattern: DOTTED_PATH_PATTERN,
+        },
+      },
+    },
+    customRule: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'title', 'expression'],
+      properties: {
+        id: {
+          description: 'Rule id (kebab-case), used in suppressions and reports. Must not be a built-in id.',
+          type: 'string',
+          pattern: RULE_ID_PATTERN,
+        },
+        title: { description: 'One-line title.', type: 'string', pattern: NON_EMPTY_PATTERN },
+        expression: {
+          description:
+            'CEL expression over `object` (and `namespaceObject`, `request`, `objects`): true when the object passes.',
+          type: 'string',
+          pattern: NON_EMPTY_PATTERN,
+        },
+        message: { description: 'Message of a finding.', type: 'string', pattern: NON_EMPTY_PATTERN },
+        messageExpression: {
+          description: 'CEL expression returning the message (wins over `message` when it yields text).',
+          type: 'string',
+          pattern: NON_EMPTY_PATTERN,
+        },
+        severity: { description: 'Severity of findings (default medium).', enum: SEVERITY_VALUES },
+        category: { description: 'Scorecard category (default reliability).', enum: CATEGORY_VALUES },
+        description: { description: 'What the rule checks (shown by `shiftdown explain`).', type: 'string' },
+        remediation: { description: 'How to fix a finding.', type: 'string' },
+        path: {
+          description: 'Dotted path of the field findings point at, e.g. `metadata.labels` (default: the object).',
+          type: 'string',
+          pattern: DOTTED_PATH_PATTERN,
+        },
+        match: {
+          description: 'Which objects the rule checks (default: all).',
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            kinds: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+            apiGroups: { type: 'array', items: { type: 'string' }, minItems: 1 },
+          },
         },
       },
     },

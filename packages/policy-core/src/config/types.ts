@@ -1,3 +1,4 @@
+import type { CustomRuleConfig } from '../custom/custom-rules.js';
 import type { ProfileName, Severity } from '../types.js';
 
 export type RuleSetting = 'off' | Severity;
@@ -54,6 +55,6 @@ export interface ShiftdownConfig {
   trustedRegistries?: string[];
   sandboxRuntimeClasses?: string[];
   systemNamespaces?: string[];
-  /** Custom rules (CEL). Validated as a list of mappings for now; their shape is defined with the custom-rule engine. */
-  customRules?: Record<string, unknown>[];
+  /** Custom rules written in CEL (see custom/custom-rules.ts). */
+  customRules?: CustomRuleConfig[];
 }

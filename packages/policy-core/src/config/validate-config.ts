@@ -10,6 +10,7 @@ import type { Exemption, ShiftdownConfig } from './types.js';
 import { formatPath } from '../model/locate.js';
 import { isObject as isRecord } from '../model/values.js';
 import { didYouMean } from '../util/did-you-mean.js';
+import { customRuleErrors } from '../custom/custom-rules.js';
 import {
   CONFIG_SCHEMA,
   DATE_PATTERN,
@@ -234,6 +235,15 @@ function semanticProblems(data: unknown, options: ConfigValidationOptions): Prob
           path,
           target: 'value',
         });
+      }
+    });
+  }
+  if (Array.isArray(data.customRules)) {
+    data.customRules.forEach((rule, index) => {
+      if (!isRecord(rule)) return;
+      for (const [field, message] of customRuleErrors(rule)) {
+        const path: Path = ['customRules', index, field];
+        problems.push({ message: `${formatPath(path)}: ${message}`, path, target: 'value' });
       }
     });
   }

@@ -18,6 +18,7 @@ import { buildDocumentResources, type BuildResult, type Resource } from '../mode
 import { ResourceIndex } from '../model/resource-index.js';
 import { BUILTIN_WORKLOAD_KINDS, type WorkloadKind } from '../model/workload.js';
 import type { EvaluationSettings, Rule } from '../rules/rule.js';
+import { buildCustomRules } from '../custom/custom-rules.js';
 import { ALL_RULES, configuredSeverity, ruleCatalog, selectRules } from '../rules/registry.js';
 import { RULE_ERROR } from '../rules/builtin.js';
 import { worseSeverity } from '../severity.js';
@@ -69,8 +70,20 @@ export function scan(options: ScanOptions): Report {
   }
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
   const workloadKinds: WorkloadKind[] = [...BUILTIN_WORKLOAD_KINDS, ...workloadKindsFromConfig(config.workloadKinds)];
-  const allRules = options.rules ?? ALL_RULES;
-  const active = selectRules(allRules, profile, config.rules);
+  const builtinRules = options.rules ?? ALL_RULES;
+  const customRules = buildCustomRules(config.customRules ?? [], config.path);
+  const builtinIds = new Set([...ruleCatalog(builtinRules).keys()]);
+  const clash = customRules.find((rule) => builtinIds.has(rule.meta.id));
+  if (clash) throw new ScanOptionError(`custom rule id "${clash.meta.id}" is already a built-in rule id; choose another`);
+  const allRules = [...builtinRules, ...customRules];
+  // Custom rules are the config's own: on in every profile unless the config turns them off.
+  const active = [
+    ...selectRules(builtinRules, profile, config.rules),
+    ...customRules.flatMap((rule) => {
+      const severity = configuredSeverity(rule.meta, config.rules);
+      return severity ? [{ rule, severity }] : [];
+    }),
+  ];
   const catalog = ruleCatalog(allRules);
 
   const settings: EvaluationSettings = {

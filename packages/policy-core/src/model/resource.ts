@@ -3,6 +3,8 @@ import type { ParsedDocument, ParsedFile } from '../parse/parse-file.js';
 import { classifyDocument } from '../parse/classify.js';
 import { Locator, formatPath, type Located } from './locate.js';
 import { asObject, asString, type JsonObject } from './values.js';
+import { isResourceGraphDefinition, parseSimpleSchema, renderTemplate, rgdTemplates } from './kro.js';
+import { SCORE_KIND } from './score.js';
 import { buildWorkload, findWorkloadKind, type Workload, type WorkloadKind } from './workload.js';
 
 /** One Kubernetes object of the scan (a List contributes one per item). */
@@ -22,6 +24,11 @@ export interface Resource {
   /** 1-based line where the object starts. */
   line: number;
   workload?: Workload;
+  /**
+   * Set for objects embedded in another one — a Kro ResourceGraphDefinition's resource templates
+   * (rendered with the schema defaults): the embedding resource and the template's path in it.
+   */
+  embeddedIn?: { resource: ResourceRef; path: Path; templateId?: string };
   locate(path: Path): Located;
   /** Dotted field name of `path` inside the document, e.g. `spec.containers[0].image`. */
   field(path: Path): string;
@@ -61,8 +68,18 @@ export function buildDocumentResources(
     case 'skip':
       out.skipped.push({ line: doc.line, reason: classification.reason });
       break;
-    case 'object':
-      out.resources.push(makeResource(parsed, doc, doc.value as JsonObject, [], workloadKinds, nextId()));
+    case 'object': {
+      const resource = makeResource(parsed, doc, doc.value as JsonObject, [], workloadKinds, nextId());
+      out.resources.push(resource);
+      if (isResourceGraphDefinition(resource.kind, resource.apiVersion)) {
+        out.resources.push(...embeddedTemplates(parsed, doc, resource, [], workloadKinds, nextId));
+      }
+      break;
+    }
+    case 'score':
+      out.resources.push(
+        makeResource(parsed, doc, doc.value as JsonObject, [], workloadKinds, nextId(), undefined, SCORE_KIND),
+      );
       break;
     case 'list':
       classification.items.forEach((item, itemIndex) => {
@@ -87,10 +104,11 @@ function makeResource(
   workloadKinds: readonly WorkloadKind[],
   id: number,
   itemIndex?: number,
+  kindOverride?: string,
 ): Resource {
   const locator = new Locator(doc.source, base);
   const metadata = asObject(object.metadata) ?? {};
-  const kind = object.kind as string;
+  const kind = kindOverride ?? (object.kind as string);
   const apiVersion = object.apiVersion as string;
   const name = asString(metadata.name) ?? asString(metadata.generateName);
   const namespace = asString(metadata.namespace);
@@ -115,6 +133,27 @@ function makeResource(
     field: (path) => formatPath([...base, ...path]),
     ref,
   };
+}
+
+/**
+ * The resource templates of a Kro ResourceGraphDefinition, rendered with the schema defaults, as
+ * resources of their own located inside the RGD (so every rule checks them, at the template's lines).
+ */
+function embeddedTemplates(
+  parsed: ParsedFile,
+  doc: ParsedDocument,
+  rgd: Resource,
+  base: Path,
+  workloadKinds: readonly WorkloadKind[],
+  nextId: () => number,
+): Resource[] {
+  const fields = parseSimpleSchema(asObject(asObject(rgd.object.spec)?.schema)?.spec);
+  return rgdTemplates(rgd.object).map(({ index, id, template }) => {
+    const path: Path = [...base, 'spec', 'resources', index, 'template'];
+    const resource = makeResource(parsed, doc, renderTemplate(template, fields), path, workloadKinds, nextId());
+    resource.embeddedIn = { resource: rgd.ref, path, ...(id !== undefined && { templateId: id }) };
+    return resource;
+  });
 }
 
 /** `Deployment shop/web` */

@@ -52,6 +52,8 @@ export function templateReason(text: string): string | undefined {
 export type Classification =
   | { type: 'object' }
   | { type: 'list'; items: unknown[] }
+  /** A Score workload specification (score.dev): no kind, checked by the Score rules. */
+  | { type: 'score' }
   | { type: 'skip'; reason: string }
   | { type: 'empty' };
 
@@ -68,6 +70,7 @@ export function classifyDocument(value: unknown): Classification {
     }
     return { type: 'object' };
   }
+  if (typeof apiVersion === 'string' && apiVersion.startsWith('score.dev/') && kind === undefined) return { type: 'score' };
   return { type: 'skip', reason: `not a Kubernetes object: ${describeForeignYaml(value)}` };
 }
 

@@ -3,6 +3,7 @@ import type { RuleSetting } from '../config/types.js';
 import type { Rule } from './rule.js';
 import { PSS_RULES } from './pss/index.js';
 import { BUILTIN_RULES } from './builtin.js';
+import admissionPolicyViolation from '../custom/admission-policies.js';
 import { HARDENING_RULES } from './hardening/index.js';
 import { SUPPLY_CHAIN_RULES } from './supply-chain/index.js';
 import { IDENTITY_RULES } from './identity/index.js';
@@ -27,6 +28,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...CONTROL_PLANE_RULES,
   ...PLATFORM_RULES,
   ...RELIABILITY_RULES,
+  admissionPolicyViolation,
 ];
 
 export const PROFILES: readonly ProfileName[] = ['pss-baseline', 'pss-restricted', 'recommended', 'strict'];
