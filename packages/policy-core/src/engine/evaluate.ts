@@ -22,6 +22,7 @@ export interface EvaluationResult {
 }
 
 function matches(rule: Rule, resource: Resource): boolean {
+  if (rule.appliesToResource && !rule.appliesToResource(resource)) return false;
   const match = rule.match;
   if ('workloads' in match) return resource.workload !== undefined;
   if ('any' in match) return true;

@@ -1,7 +1,7 @@
 import type { Finding, InputError, RuleMeta, Severity } from '../types.js';
 import type { RuleSetting } from '../config/types.js';
 import type { DuplicateKey } from '../parse/parse-file.js';
-import { DUPLICATE_KEY, PARSE_ERROR } from '../rules/builtin.js';
+import { DUPLICATE_KEY, PARSE_ERROR, SCORE_K8S_STATE_COMMITTED } from '../rules/builtin.js';
 import { configuredSeverity } from '../rules/registry.js';
 import { fnv1a64 } from '../util/hash.js';
 
@@ -37,7 +37,7 @@ export function fileFinding(
 }
 
 /** Rules checked once per file rather than per resource. */
-export const FILE_RULES: readonly RuleMeta[] = [PARSE_ERROR, DUPLICATE_KEY];
+export const FILE_RULES: readonly RuleMeta[] = [PARSE_ERROR, DUPLICATE_KEY, SCORE_K8S_STATE_COMMITTED];
 
 /** File-level subjects of the score (resources are subjects by their numeric id). */
 export function fileSubject(path: string): string {
@@ -49,7 +49,16 @@ export interface FileEvaluation {
   ruleId: string;
 }
 
-/** The file-level rules on one file: parse errors and duplicate keys, unless the config turns them off. */
+/** True when a scanned path lies inside a score-k8s state directory (`.score-k8s/`). */
+export function isScoreK8sState(path: string): boolean {
+  const segments = path.replace(/\\/g, '/').split('/');
+  return segments.slice(0, -1).includes('.score-k8s');
+}
+
+/**
+ * The file-level rules on one file: parse errors, duplicate keys and score-k8s state files, unless the
+ * config turns them off.
+ */
 export function checkFile(
   path: string,
   errors: readonly InputError[],
@@ -78,6 +87,22 @@ export function checkFile(
         ),
       );
     }
+  }
+  const scoreState = configuredSeverity(SCORE_K8S_STATE_COMMITTED, overrides);
+  // Evaluated on state files only, so that the rule does not raise the score of every other scan.
+  if (scoreState && isScoreK8sState(path)) {
+    evaluations.push({ subject: fileSubject(path), ruleId: SCORE_K8S_STATE_COMMITTED.id });
+    findings.push(
+      fileFinding(
+        SCORE_K8S_STATE_COMMITTED,
+        scoreState,
+        path,
+        { line: 1, column: 1 },
+        `${path} is score-k8s local state: the .score-k8s directory holds potentially sensitive data and raw ` +
+          'secrets and should not be committed.',
+        'score-k8s-state',
+      ),
+    );
   }
   return { findings, evaluations };
 }

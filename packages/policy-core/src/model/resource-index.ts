@@ -8,6 +8,9 @@ import type { Resource } from './resource.js';
 export class ResourceIndex {
   private readonly byKind = new Map<string, Resource[]>();
   private readonly byKey = new Map<string, Resource>();
+  private readonly byKindNamespace = new Map<string, Resource[]>();
+  private readonly byNamespace = new Map<string, Resource[]>();
+  private readonly memo = new Map<string, { size: number; value: unknown }>();
 
   private readonly resources: Resource[] = [];
 
@@ -20,6 +23,13 @@ export class ResourceIndex {
     const list = this.byKind.get(resource.kind);
     if (list) list.push(resource);
     else this.byKind.set(resource.kind, [resource]);
+    const namespaceList = this.byNamespace.get(resource.namespace ?? '');
+    if (namespaceList) namespaceList.push(resource);
+    else this.byNamespace.set(resource.namespace ?? '', [resource]);
+    const kindNamespace = `${resource.kind}\u0000${resource.namespace ?? ''}`;
+    const inNamespace = this.byKindNamespace.get(kindNamespace);
+    if (inNamespace) inNamespace.push(resource);
+    else this.byKindNamespace.set(kindNamespace, [resource]);
     if (resource.name !== undefined) this.byKey.set(key(resource.kind, resource.namespace, resource.name), resource);
   }
 
@@ -32,8 +42,31 @@ export class ResourceIndex {
   }
 
   /** Resources of `kind` in `namespace` (undefined namespace = unspecified). */
-  inNamespace(kind: string, namespace: string | undefined): Resource[] {
-    return this.ofKind(kind).filter((r) => (r.namespace ?? '') === (namespace ?? ''));
+  inNamespace(kind: string, namespace: string | undefined): readonly Resource[] {
+    return this.byKindNamespace.get(`${kind}\u0000${namespace ?? ''}`) ?? [];
+  }
+
+  /**
+   * Resources that may end up in the same namespace as one in `namespace`: those in it and those that
+   * name no namespace (applied wherever the manifests go); every resource when `namespace` is undefined.
+   */
+  compatibleWith(namespace: string | undefined, kind?: string): readonly Resource[] {
+    if (namespace === undefined) return kind === undefined ? this.resources : this.ofKind(kind);
+    const own = kind === undefined ? (this.byNamespace.get(namespace) ?? []) : this.inNamespace(kind, namespace);
+    const floating = kind === undefined ? (this.byNamespace.get('') ?? []) : this.inNamespace(kind, undefined);
+    return floating.length === 0 ? own : [...own, ...floating];
+  }
+
+  /**
+   * A value derived from the whole index, computed once per `key` and recomputed only when resources were
+   * added since: lets cross-resource rules ask "does this namespace have X" in O(1) instead of O(n).
+   */
+  derived<T>(key: string, compute: () => T): T {
+    const cached = this.memo.get(key);
+    if (cached && cached.size === this.resources.length) return cached.value as T;
+    const value = compute();
+    this.memo.set(key, { size: this.resources.length, value });
+    return value;
   }
 
   find(kind: string, namespace: string | undefined, name: string): Resource | undefined {

@@ -33,6 +33,38 @@ export const DUPLICATE_KEY: RuleMeta = {
   tags: ['validity'],
 };
 
+export const SCORE_K8S_STATE_COMMITTED: RuleMeta = {
+  id: 'score-k8s-state-committed',
+  title: 'score-k8s state directory in the scanned files',
+  severity: 'high',
+  category: 'identity',
+  description:
+    'A scanned file lies inside a `.score-k8s/` directory (e.g. `.score-k8s/state.yaml`): the local state that ' +
+    '`score-k8s init` and `score-k8s generate` write. One finding per file, at its first line, whatever the ' +
+    'file contains. When the directory is git-ignored and only present in a local working copy, exclude it from ' +
+    'the scan (`exclude: [".score-k8s"]` in the config) instead.',
+  rationale:
+    'score-k8s keeps the state it generates manifests from in `.score-k8s/`, such as the outputs of resource ' +
+    'provisioners (connection details, generated passwords). Its own help text says the directory contains ' +
+    '"potentially sensitive data and raw secrets, so this should not be checked into generic source control". ' +
+    'Once committed, those secrets are in every clone and in the Git history until they are rotated (MITRE ' +
+    'ATT&CK T1552.001, Unsecured Credentials: Credentials In Files).',
+  sources: [
+    {
+      title: 'score-k8s reference implementation (init command)',
+      url: 'https://github.com/score-spec/score-k8s',
+    },
+    {
+      title: 'score-k8s CLI reference',
+      url: 'https://docs.score.dev/docs/score-implementation/score-k8s/',
+    },
+  ],
+  remediation:
+    'Remove the directory from version control, ignore it, and rotate any secret it held:\n\n' +
+    '```sh\ngit rm -r --cached .score-k8s\necho ".score-k8s/" >> .gitignore\n```',
+  tags: ['score', 'platform', 'secrets'],
+};
+
 export const UNKNOWN_SUPPRESSION: RuleMeta = {
   id: 'unknown-suppression',
   title: 'Suppression names an unknown rule',
@@ -71,4 +103,11 @@ export const RULE_ERROR: RuleMeta = {
   tags: ['validity'],
 };
 
-export const BUILTIN_RULES: readonly RuleMeta[] = [PARSE_ERROR, DUPLICATE_KEY, UNKNOWN_SUPPRESSION, EXPIRED_EXEMPTION, RULE_ERROR];
+export const BUILTIN_RULES: readonly RuleMeta[] = [
+  PARSE_ERROR,
+  DUPLICATE_KEY,
+  SCORE_K8S_STATE_COMMITTED,
+  UNKNOWN_SUPPRESSION,
+  EXPIRED_EXEMPTION,
+  RULE_ERROR,
+];

@@ -61,6 +61,11 @@ interface RuleBase {
   crossResource?: boolean;
   /** Whether the rule applies at all under these settings (e.g. a PSS check before its first version). */
   appliesTo?(settings: EvaluationSettings): boolean;
+  /**
+   * Whether the rule applies to one matched resource (e.g. only Pods that are a kube-apiserver).
+   * Resources it declines are not evaluated, so they count neither for nor against the score.
+   */
+  appliesToResource?(resource: Resource): boolean;
 }
 
 export interface WorkloadRule extends RuleBase {

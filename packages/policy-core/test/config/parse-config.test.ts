@@ -45,7 +45,8 @@ describe('parseConfig: valid configs', () => {
     '  payments: {}', // 31
     'customRules:', // 32
     '  - id: team-label', // 33
-    '    expression: "has(object.metadata.labels.team)"', // 34
+    '    title: Team label', // 34
+    '    expression: "has(object.metadata.labels.team)"', // 35
     '',
   ].join('\n');
 
@@ -92,7 +93,7 @@ describe('parseConfig: valid configs', () => {
       ],
       cloud: 'aws',
       namespaces: { 'tenant-a': { tenancy: 'multi' }, payments: {} },
-      customRules: [{ id: 'team-label', expression: 'has(object.metadata.labels.team)' }],
+      customRules: [{ id: 'team-label', title: 'Team label', expression: 'has(object.metadata.labels.team)' }],
     });
     expect(config!.exemptions![0]).not.toHaveProperty('rule');
   });

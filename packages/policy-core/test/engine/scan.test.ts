@@ -18,20 +18,45 @@ const privilegedPod = [
   '',
 ].join('\n');
 
+/** A pod hardened for the whole recommended profile: PSS restricted, identity, network, resources. */
 const hardenedPod = `apiVersion: v1
 kind: Pod
 metadata:
   name: ok
+  namespace: shop
 spec:
+  serviceAccountName: app
+  automountServiceAccountToken: false
+  hostUsers: false
   securityContext:
     runAsNonRoot: true
     seccompProfile: {type: RuntimeDefault}
   containers:
   - name: app
     image: nginx:1.27
+    resources:
+      requests: {cpu: 100m, memory: 64Mi}
+      limits: {memory: 64Mi}
     securityContext:
       allowPrivilegeEscalation: false
+      readOnlyRootFilesystem: true
       capabilities: {drop: [ALL]}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: app
+  namespace: shop
+automountServiceAccountToken: false
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: shop
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
 `;
 
 const byRule = (findings: Finding[], ruleId: string) => findings.filter((f) => f.ruleId === ruleId);
@@ -66,8 +91,9 @@ describe('scan', () => {
   it('gives a hardened pod a clean bill', () => {
     const report = scan({ files: [{ path: 'ok.yaml', text: hardenedPod }], today: '2026-01-01' });
     expect(report.findings).toEqual([]);
-    expect(report.summary).toMatchObject({ score: 100, grade: 'A+', documents: 1, files: 1 });
-    expect(report.summary.maturity.level).toBe(2);
+    expect(report.summary).toMatchObject({ score: 100, grade: 'A+', documents: 3, files: 1 });
+    // Level 5 needs API server configuration (APF, inflight limits) in the scan.
+    expect(report.summary.maturity).toMatchObject({ level: 4, next: ['API server protected (APF, inflight limits)'] });
   });
 
   it('keeps suppressed findings in the report but not in the score', () => {
