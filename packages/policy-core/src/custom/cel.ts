@@ -3,7 +3,7 @@
  * evaluated with @bufbuild/cel. Values are converted the way the API server presents them to CEL:
  * mappings become maps, whole numbers become `int`, other numbers `double`.
  */
-import { celEnv, isCelError, isCelList, isCelMap, parse, plan, type CelInput } from '@bufbuild/cel';
+import { CelScalar, celEnv, celFunc, isCelError, isCelList, isCelMap, parse, plan, type CelInput } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 
 export interface CompiledExpression {
@@ -13,7 +13,18 @@ export interface CompiledExpression {
 
 export type CompileResult = { expression: CompiledExpression } | { error: string };
 
-const ENV = celEnv({ funcs: strings });
+// The CEL spec defines `matches` both as a method and as a global function; @bufbuild/cel ships the
+// method only, and Kubernetes policies use both forms.
+const globalMatches = celFunc('matches', [CelScalar.STRING, CelScalar.STRING], CelScalar.BOOL, (text, pattern) =>
+  new RegExp(pattern, 'u').test(text),
+);
+
+const ENV = celEnv({ funcs: [...strings, globalMatches] });
+
+/** Errors that come from a function this evaluator lacks (Kubernetes CEL libraries), not from the object. */
+export function isUnsupportedFunctionError(message: string): boolean {
+  return /no matching overload|unbound function|unknown function|undeclared reference to '[a-z]/i.test(message);
+}
 
 /** Parse and plan an expression once; syntax errors come back as a message with line:column. */
 export function compileCel(source: string): CompileResult {

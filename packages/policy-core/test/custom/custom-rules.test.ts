@@ -147,4 +147,11 @@ describe('compileCel', () => {
     expect(compiled.expression.evaluate({ object: { a: { b: 2 }, s: 'X' } })).toBe(true);
     expect(compiled.expression.evaluate({ object: { s: 'X' } })).toBe(false);
   });
+
+  it('has matches() both as a method and as the global function of the CEL spec', () => {
+    const compiled = compileCel("matches(object.v, '^v1\\\\.[0-4]') && object.v.matches('^v')");
+    if ('error' in compiled) throw new Error(compiled.error);
+    expect(compiled.expression.evaluate({ object: { v: 'v1.3.0' } })).toBe(true);
+    expect(compiled.expression.evaluate({ object: { v: 'v1.5.0' } })).toBe(false);
+  });
 });
