@@ -32,16 +32,23 @@ export class DocumentSource {
     this.tree = undefined;
   }
 
-  private cached: { tree: Document.Parsed; offset: number } | undefined;
+  /**
+   * The most recently rebuilt tree, for whichever source asked last. One slot is enough: findings are
+   * located resource by resource, so consecutive lookups hit the same document; keeping every rebuilt
+   * tree would bring back the memory that releasing them saved.
+   */
+  private static recent: { source: DocumentSource; tree: Document.Parsed; offset: number } | undefined;
 
   private reparse(): { tree: Document.Parsed; offset: number } {
-    if (this.cached) return this.cached;
+    const recent = DocumentSource.recent;
+    if (recent?.source === this) return recent;
     // Start at the beginning of the line so that columns and indentation stay as they are;
     // anything before the document on that line (an end marker) is blanked out.
     const lineStart = this.text.lastIndexOf('\n', this.start - 1) + 1;
     const prefix = this.text.slice(lineStart, this.start).replace(/[^\t]/g, ' ');
     const slice = prefix + this.text.slice(this.start, this.end);
-    this.cached = { tree: parseDocument(slice, { ...PARSE_OPTIONS, uniqueKeys: false }) as Document.Parsed, offset: lineStart };
-    return this.cached;
+    const tree = parseDocument(slice, { ...PARSE_OPTIONS, uniqueKeys: false }) as Document.Parsed;
+    DocumentSource.recent = { source: this, tree, offset: lineStart };
+    return DocumentSource.recent;
   }
 }
