@@ -3,11 +3,11 @@ import { asObject } from '../../model/values.js';
 import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
 import { isPlaceholderValue, isSecretName, secretValueKind } from '../shared/secrets.js';
+import { decodeBase64 } from '../../util/base64.js';
 import {
   SCORE_MATCH,
   SCORE_SPEC_REFERENCE,
   SCORE_TAGS,
-  decodeBase64,
   mountLabel,
   scoreContainers,
   scoreMounts,
@@ -16,11 +16,6 @@ import {
 
 /** Score placeholders, `${resources.db.password}`, `${metadata.name}` (and the `$${…}` escape). */
 const PLACEHOLDER = /\$?\$\{[^}]*\}/g;
-
-/** `dbPassword` → `db_Password`, so camelCase names meet the separator-based name patterns. */
-function secretLikeName(name: string): boolean {
-  return isSecretName(name) || isSecretName(name.replace(/([a-z0-9])([A-Z])/g, '$1_$2'));
-}
 
 /**
  * True when a value combines placeholders only with scaffolding: separators, plain words and numbers
@@ -60,7 +55,7 @@ function variableHits(container: ScoreContainer): Hit[] {
       continue;
     }
     const value = raw.trim();
-    if (!secretLikeName(name) || isPlaceholderValue(value) || onlyPlaceholders(value)) continue;
+    if (!isSecretName(name) || isPlaceholderValue(value) || onlyPlaceholders(value)) continue;
     // Booleans, short numbers and durations are settings, not secrets.
     if (/^-?\d{1,5}$|^\d+(ms|s|m|h|d)$/i.test(value)) continue;
     hits.push({

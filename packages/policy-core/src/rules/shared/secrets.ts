@@ -25,10 +25,21 @@ export const CLOUD_CREDENTIAL_NAMES: ReadonlySet<string> = new Set([
   'DIGITALOCEAN_ACCESS_TOKEN',
 ]);
 
-/** True when a variable or key name suggests its value is a secret. */
+/** Names that mention a secret but hold metadata about it (`TOKEN_AUDIENCE`, `secretRotation`, …). */
+const METADATA_NAME_SUFFIX =
+  /[_.-](audience|issuer|scopes?|algorithm|alg|duration|interval|lifetime|max[_.-]?age|count|size|limit|kind|format|method|policy|strategy|provider|source|store|backend|region|role|subject|claim|namespace|mount|encoding|charset|rotation|uri|class|template|generator)$/i;
+
+/** `dbPassword` → `db_Password`, so camelCase names meet the separator-based name patterns. */
+function snakeCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+}
+
+/** True when a variable, key or flag name suggests its value is a secret (camelCase names too: `clientSecret`). */
 export function isSecretName(name: string): boolean {
   if (CLOUD_CREDENTIAL_NAMES.has(name.toUpperCase())) return true;
-  return SECRET_NAME.test(name) && !NOT_A_SECRET_NAME.test(name);
+  const snake = snakeCase(name);
+  if (METADATA_NAME_SUFFIX.test(snake)) return false;
+  return [name, snake].some((n) => SECRET_NAME.test(n) && !NOT_A_SECRET_NAME.test(n));
 }
 
 /** Values that cannot be a literal secret: empty, placeholders, references, booleans, small numbers. */

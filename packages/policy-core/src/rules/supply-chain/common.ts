@@ -133,22 +133,6 @@ export function showImage(ref: ImageRef): string {
 // Literal secrets
 // ---------------------------------------------------------------------------------------------------
 
-/** Names that mention a secret but hold metadata about it (added to the shared NOT_A_SECRET_NAME list). */
-const METADATA_NAME_SUFFIX =
-  /[_.-](audience|issuer|scopes?|algorithm|alg|duration|interval|lifetime|max[_.-]?age|count|size|limit|kind|format|method|policy|strategy|provider|source|store|backend|region|role|subject|claim|namespace|mount|encoding|charset|rotation|uri|class|template|generator)$/i;
-
-/** `dbPassword` → `db_Password`, so camelCase keys meet the separator-based name patterns. */
-function snakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
-}
-
-/** A variable, key or flag name that suggests a secret value, including camelCase names (`clientSecret`). */
-export function isSecretKeyName(name: string): boolean {
-  const snake = snakeCase(name);
-  if (METADATA_NAME_SUFFIX.test(snake)) return false;
-  return isSecretName(name) || isSecretName(snake);
-}
-
 /** Last words of Secret object names (`volcano-admission-secret`, `shop-api-tls`, `app-db-credentials`). */
 const SECRET_OBJECT_SUFFIXES = new Set([
   'secret',
@@ -199,7 +183,7 @@ export interface SecretHit {
 export function literalSecret(name: string, value: string): SecretHit | undefined {
   const kind = secretValueKind(value);
   if (kind) return { kind, length: value.length };
-  if (isSecretKeyName(name) && !isNonSecretValue(value)) return { length: value.trim().length };
+  if (isSecretName(name) && !isNonSecretValue(value)) return { length: value.trim().length };
   return undefined;
 }
 
@@ -253,7 +237,7 @@ export function findSecretInText(text: string): TextSecretHit | undefined {
     // `get_secret("db")`, `process.env.TOKEN`) are not literal secrets.
     if (value === '' || /^[|>{[&*!]/.test(value) || value.split(/\s+/).length >= 3) continue;
     if (CODE_EXPRESSION.test(value)) continue;
-    if (isSecretKeyName(key) && !isNonSecretValue(value)) return { length: value.length, line: i + 1, key };
+    if (isSecretName(key) && !isNonSecretValue(value)) return { length: value.length, line: i + 1, key };
   }
   return undefined;
 }
@@ -273,32 +257,6 @@ export function isPublicKeyMaterial(value: string): boolean {
   );
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Base64 (pure: no Buffer/atob in the core)
-// ---------------------------------------------------------------------------------------------------
-
-const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/**
- * Decode standard base64 (whitespace ignored) into a string of byte values (Latin-1), or undefined when
- * the text is not valid base64. ASCII content (PEM blocks, tokens, passwords) decodes exactly.
- */
-export function decodeBase64(text: string): string | undefined {
-  const clean = text.replace(/\s+/g, '');
-  if (clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return undefined;
-  let out = '';
-  let buffer = 0;
-  let bits = 0;
-  for (const char of clean.replace(/=+$/, '')) {
-    buffer = (buffer << 6) | BASE64_ALPHABET.indexOf(char);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += String.fromCharCode((buffer >> bits) & 0xff);
-    }
-  }
-  return out;
-}
 
 /** `"a", "b", "c" and 2 more` */
 export function listNames(names: readonly string[], max = 3): string {

@@ -5,13 +5,13 @@ import { secretValueKind } from '../shared/secrets.js';
 import {
   CWE_798,
   SECRETS_GOOD_PRACTICES,
-  decodeBase64,
   describeHit,
   findSecretInText,
   isNonSecretValue,
   isPublicKeyMaterial,
   listNames,
 } from './common.js';
+import { decodeBase64 } from '../../util/base64.js';
 
 const CONFIG_FILE_NAME = /\.(ya?ml|json|ini|conf|cfg|toml|properties|xml|txt)$/i;
 

@@ -4,13 +4,13 @@ import { secretValueKind } from '../shared/secrets.js';
 import {
   POLARIS_SECURITY,
   SECRETS_GOOD_PRACTICES,
-  decodeBase64,
   describeHit,
   findSecretInText,
   isKeyFileName,
   isNonSecretValue,
   literalSecret,
 } from './common.js';
+import { decodeBase64 } from '../../util/base64.js';
 
 const WHY =
   'ConfigMaps are not encrypted at rest, are readable by every subject allowed to read ConfigMaps and often ' +

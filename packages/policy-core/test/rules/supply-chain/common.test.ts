@@ -1,12 +1,12 @@
 import { parseImageRef } from '../../../src/model/image.js';
+import { decodeBase64 } from '../../../src/util/base64.js';
+import { isSecretName as isSecretKeyName } from '../../../src/rules/shared/secrets.js';
 import {
-  decodeBase64,
   findSecretInText,
   isKeyFileName,
   isMutableReference,
   isNonSecretValue,
   isPublicKeyMaterial,
-  isSecretKeyName,
   listNames,
   literalSecret,
   locationAliases,
