@@ -7,7 +7,8 @@ import { isObject } from '../model/values.js';
 
 const HELM_ACTION =
   /\{\{-?\s*(?:if|else|end|range|with|define|include|template|block|toYaml|tpl|\$\w*\s*:=|\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\.Template)\b|\{\{-?\s*\.(?:Values|Release|Chart|Capabilities|Files)\b/;
-const BACKSTAGE_PLACEHOLDER = /\$\{\{/;
+// A whole placeholder, `${{ values.name }}`: an unclosed `${{` in a value is just text.
+const BACKSTAGE_PLACEHOLDER = /\$\{\{[^}\n]*\}\}/;
 
 // A template action at the very start of a line is never part of rendered YAML (rendered manifests
 // carry Go templates only inside indented string values, e.g. Istio's injection templates).

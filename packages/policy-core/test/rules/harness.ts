@@ -28,6 +28,8 @@ export interface RunResult extends EvaluationResult {
   resources: Resource[];
   /** Parse and model errors of the input (a test input should have none). */
   inputErrors: { message: string; line: number; column: number }[];
+  /** Documents skipped as not Kubernetes objects or as unrendered templates (rules never saw them). */
+  skipped: { line: number; reason: string }[];
 }
 
 /** Evaluate several rules over one YAML text; returns everything the engine produced. */
@@ -45,7 +47,8 @@ export function runRules(rules: readonly Rule[], yaml: string, options: RunOptio
     severity: options.severities?.[rule.meta.id] ?? rule.meta.severity,
   }));
   const result = evaluate(built.resources, active, index, settings);
-  return { ...result, resources: built.resources, inputErrors: [...parsed.errors, ...built.errors] };
+  const skipped = [...parsed.skipped, ...built.skipped];
+  return { ...result, resources: built.resources, inputErrors: [...parsed.errors, ...built.errors], skipped };
 }
 
 /**
@@ -58,6 +61,10 @@ export function runRule(rule: Rule, yaml: string, options: RunOptions = {}): Fin
     throw new Error(
       `test input has errors: ${result.inputErrors.map((e) => `${e.line}:${e.column} ${e.message}`).join('; ')}`,
     );
+  }
+  // A skipped document never reaches the rule: a "passes" case on it could not fail.
+  if (result.skipped.length > 0) {
+    throw new Error(`test input was skipped: ${result.skipped.map((s) => `${s.line}: ${s.reason}`).join('; ')}`);
   }
   if (result.crashes.length > 0) {
     throw new Error(`rule crashed: ${result.crashes.map((c) => `${c.ruleId}: ${c.message}`).join('; ')}`);

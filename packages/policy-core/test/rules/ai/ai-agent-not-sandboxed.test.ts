@@ -118,7 +118,7 @@ const cases: RuleCase[] = [
       metadata:
         name: templated
       spec:
-        runtimeClassName: "{{ .Values.runtimeClass }}"
+        runtimeClassName: "\${runtimeClass}"
         containers:
           - name: mcp
             image: mcp/git

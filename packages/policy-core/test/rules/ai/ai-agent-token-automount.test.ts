@@ -171,7 +171,7 @@ const cases: RuleCase[] = [
       metadata:
         name: templated
       spec:
-        automountServiceAccountToken: "{{ .Values.automount }}"
+        automountServiceAccountToken: "\${automount}"
         containers:
           - name: mcp
             image: mcp/fetch

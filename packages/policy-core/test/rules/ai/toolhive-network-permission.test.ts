@@ -182,7 +182,7 @@ const cases: RuleCase[] = [
         namespace: tenants
       spec:
         image: mcp/fetch
-        permissionProfile: {type: builtin, name: "{{ .Values.profile }}"}
+        permissionProfile: {type: builtin, name: "\${profile}"}
       ---
       apiVersion: kagent.dev/v1alpha1
       kind: MCPServer

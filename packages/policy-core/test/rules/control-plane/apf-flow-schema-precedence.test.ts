@@ -178,7 +178,7 @@ const cases: RuleCase[] = [
       '---',
       flowSchema('nameless', '""', 2100, group('ci', PODS_ONLY)),
       '---',
-      flowSchema('templated', '"{{ .Values.level }}"', 2200, group('ci', PODS_ONLY)),
+      flowSchema('templated', '"${level}"', 2200, group('ci', PODS_ONLY)),
     ].join('\n'),
     expected: [
       {

@@ -163,7 +163,7 @@ const cases: RuleCase[] = [
             image: cuda
             resources:
               requests:
-                nvidia.com/gpu: "{{ .Values.gpus }}"
+                nvidia.com/gpu: "\${gpus}"
     `,
     expected: [],
   },

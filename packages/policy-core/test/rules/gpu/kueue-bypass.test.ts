@@ -232,7 +232,7 @@ const cases: RuleCase[] = [
       metadata:
         name: templated
         labels:
-          kueue.x-k8s.io/queue-name: "{{ .Values.queue }}"
+          kueue.x-k8s.io/queue-name: "\${queue}"
       spec:
         template:
           spec:

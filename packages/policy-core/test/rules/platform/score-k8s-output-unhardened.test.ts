@@ -115,7 +115,7 @@ const cases: RuleCase[] = [
                 image: nginx:1.27
                 securityContext:
                   allowPrivilegeEscalation: "\${APE}"
-                  runAsNonRoot: "{{ .Values.nonRoot }}"
+                  runAsNonRoot: "\${nonRoot}"
                   capabilities:
                     drop: ["\${DROP}"]
     `,

@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { PSS_RULES } from '../../../src/rules/pss/index.js';
 import { LATEST_PSS_MINOR } from '../../../src/pss-version.js';
 import { runRules } from '../harness.js';
+import { templateReason } from '../../../src/parse/classify.js';
 
 type Segment = string | number;
 
@@ -180,6 +181,7 @@ describe('PSS rules on arbitrary field values', () => {
           const pod = basePod();
           for (const [path, value] of mutations) setIn(pod, path, value);
           const text = stringify(wrap(kind, pod));
+          fc.pre(!/^\s*(-\s+)?"?<<"?:/m.test(text) && templateReason(text) === undefined);
           const lines = text.split('\n').length;
           const result = runRules(PSS_RULES, text, { pssMinor });
           expect(result.inputErrors).toEqual([]);
@@ -216,7 +218,10 @@ describe('PSS rules on arbitrary field values', () => {
         const pod = basePod();
         setIn(pod, ['spec', 'containers'], json(a));
         setIn(pod, ['spec', 'securityContext'], json(b));
-        const result = runRules(PSS_RULES, stringify(wrap('Pod', pod)));
+        const text = stringify(wrap('Pod', pod));
+        // A generated value can spell a template placeholder: such files are skipped by design, not checked.
+        fc.pre(!/^\s*(-\s+)?"?<<"?:/m.test(text) && templateReason(text) === undefined);
+        const result = runRules(PSS_RULES, text);
         expect(result.inputErrors).toEqual([]);
         expect(result.resources[0]?.workload).toBeDefined();
         expect(result.crashes).toEqual([]);

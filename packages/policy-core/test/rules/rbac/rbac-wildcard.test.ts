@@ -15,7 +15,7 @@ const cases: RuleCase[] = [
           verbs: ["get", "patch"]
         - apiGroups: [""]
           resources: ["pods/*"]
-          verbs: ["{{ .Values.verb }}"]
+          verbs: ["\${verb}"]
         - nonResourceURLs: ["/healthz", "/metrics"]
           verbs: ["get"]
     `,
