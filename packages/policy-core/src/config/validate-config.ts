@@ -21,6 +21,7 @@ import {
   RULE_ID_OR_ALL_PATTERN,
   RULE_ID_PATTERN,
 } from './schema.js';
+import { describeValue, pointerToPath } from '../util/ajv-values.js';
 
 /** One problem with a config value, independent of where the value came from. */
 export interface ConfigProblem {
@@ -114,7 +115,7 @@ export function validateValue(value: unknown, options: ConfigValidationOptions):
 }
 
 function ajvProblem(error: ErrorObject, root: unknown): Problem | undefined {
-  const path = toPath(error.instancePath, root);
+  const path = pointerToPath(error.instancePath, root);
   const prefix = path.length > 0 ? `${formatPath(path)}: ` : '';
   // Value errors about the whole file read "the config must be …".
   const valuePrefix = path.length > 0 ? prefix : 'the config ';
@@ -280,32 +281,7 @@ const PATTERN_MESSAGES: Record<string, string> = {
   [DOTTED_PATH_PATTERN]: 'must be a dotted path such as spec.template.spec',
 };
 
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return 'a mapping';
-}
 
-/** JSON pointer → path, with array indexes as numbers (found by walking the data). */
-function toPath(pointer: string, root: unknown): Path {
-  if (pointer === '') return [];
-  const path: (string | number)[] = [];
-  let current: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current) && /^\d+$/.test(segment)) {
-      path.push(Number(segment));
-      current = current[Number(segment)];
-    } else {
-      path.push(segment);
-      current = isRecord(current) ? current[segment] : undefined;
-    }
-  }
-  return path;
-}
 
 function isCalendarDate(text: string): boolean {
   const [y, m, d] = text.split('-').map(Number) as [number, number, number];

@@ -10,6 +10,7 @@ import { formatPath } from '../../model/locate.js';
 import { isObject } from '../../model/values.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { PATTERN_MESSAGES, SCORE_V1B1_SCHEMA } from './score-schema-definition.js';
+import { describeValue, pointerToPath } from '../../util/ajv-values.js';
 /** One schema violation: where, and what to say. */
 export interface SchemaProblem {
   path: Path;
@@ -92,7 +93,7 @@ const NAME_KINDS: Readonly<Record<string, string>> = {
 };
 
 function describe(error: ErrorObject, root: unknown): SchemaProblem | undefined {
-  const path = toPath(error.instancePath, root);
+  const path = pointerToPath(error.instancePath, root);
   const at = (p: Path, message: string): SchemaProblem => ({
     path: p,
     message: p.length > 0 ? `${formatPath(p)}: ${message}` : message,
@@ -188,30 +189,4 @@ function describe(error: ErrorObject, root: unknown): SchemaProblem | undefined 
   }
 }
 
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return 'a mapping';
-}
 
-/** JSON pointer → path, with array indexes as numbers (found by walking the data). */
-function toPath(pointer: string, root: unknown): Path {
-  if (pointer === '') return [];
-  const path: (string | number)[] = [];
-  let current: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current) && /^\d+$/.test(segment)) {
-      path.push(Number(segment));
-      current = current[Number(segment)];
-    } else {
-      path.push(segment);
-      current = isObject(current) ? current[segment] : undefined;
-    }
-  }
-  return path;
-}
