@@ -4,6 +4,7 @@ import { containerLabel, containerSecurityContextPath } from '../pss/common.js';
 import { asArray, asObject, asString } from '../../model/values.js';
 import { GPU_TAG, SCHEDULE_GPUS_SOURCE, gpuConsumption, isTemplated } from './common.js';
 import { TEMPLATE_KINDS, podTemplatesOf } from './templates.js';
+import { isCapability } from '../shared/capabilities.js';
 
 /** Host paths that hold accelerator device nodes, NVIDIA runtime state or driver libraries. */
 const DEVICE_PATHS: readonly RegExp[] = [
@@ -19,7 +20,6 @@ const DEVICE_PATHS: readonly RegExp[] = [
 /** The NVIDIA runtime reads `/dev/null` mounts below this path as the device list (volume-mounts strategy). */
 const DEVICE_LIST_MOUNT_ROOT = '/var/run/nvidia-container-devices';
 
-const ADMIN_CAPABILITIES = new Set(['SYS_ADMIN', 'CAP_SYS_ADMIN', 'ALL']);
 
 function normalize(path: string): string {
   const collapsed = path.replace(/\/+/g, '/');
@@ -124,7 +124,7 @@ export default defineRule({
         }
         const added = asArray(asObject(container.securityContext.capabilities)?.add);
         const capIndex = added.findIndex(
-          (c) => typeof c === 'string' && ADMIN_CAPABILITIES.has(c.toUpperCase()),
+          (c) => isCapability(c, 'SYS_ADMIN', 'ALL'),
         );
         if (capIndex >= 0) {
           report({

@@ -47,16 +47,7 @@ export function isTemplated(value: unknown): boolean {
   return typeof value === 'string' && isTemplatedText(value);
 }
 
-/** Upper-case, without a `CAP_` prefix: the name the kernel means, whatever the spelling. */
-export function normalizeCapability(name: string): string {
-  const upper = name.trim().toUpperCase();
-  return upper.startsWith('CAP_') ? upper.slice(4) : upper;
-}
-
-/** The capability names a container adds or drops (strings only, as written). */
-export function capabilityList(container: ContainerView, list: 'add' | 'drop'): unknown[] {
-  return asArray(asObject(container.securityContext.capabilities)?.[list]);
-}
+export { capabilityList, normalizeCapability } from '../shared/capabilities.js';
 
 /**
  * A host path as the kernel resolves it: repeated and trailing slashes removed, `.` segments dropped and

@@ -2,14 +2,13 @@ import { defineRule } from '../rule.js';
 import type { Path } from '../../types.js';
 import { asArray, asObject } from '../../model/values.js';
 import { isSystemNamespace } from '../shared/context.js';
+import { isCapability } from '../shared/capabilities.js';
 import { containerLabel } from '../pss/common.js';
 import { SOURCES } from './common.js';
 
-/** NET_ADMIN, or ALL (which includes it), as the runtimes read names: any case, optional CAP_ prefix. */
+/** NET_ADMIN, or ALL (which includes it), in any spelling. */
 function grantsNetAdmin(capability: unknown): boolean {
-  if (typeof capability !== 'string') return false;
-  const name = capability.toUpperCase().replace(/^CAP_/, '');
-  return name === 'NET_ADMIN' || name === 'ALL';
+  return isCapability(capability, 'NET_ADMIN', 'ALL');
 }
 
 /** IMDS-004: a workload that can rewrite the node firewall (and with it every IMDS and policy block). */
