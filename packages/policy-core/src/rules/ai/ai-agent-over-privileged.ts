@@ -3,7 +3,7 @@ import { defineRule } from '../rule.js';
 import { dangerousPermissions, grantsOfServiceAccount, summarizePermissions } from '../rbac/permissions.js';
 import { goodPractices, objectLabel } from '../rbac/common.js';
 import { AGENT_KINDS, AI_TAG, SOURCES, agentTargetOf, describeTarget, listText } from './common.js';
-import { findServiceAccount, targetServiceAccount, tokenMount } from './identity.js';
+import { targetServiceAccount, tokenMount } from './identity.js';
 
 /** AI-003: the identity of an MCP server or agent holds dangerous RBAC permissions. */
 export default defineRule({
@@ -71,7 +71,7 @@ export default defineRule({
     if (parts.length === 0) return;
     let mounted = '';
     if (target.workload) {
-      const sa = findServiceAccount(index, resource.namespace, account.name);
+      const sa = index.find('ServiceAccount', resource.namespace, account.name);
       if (tokenMount(target.workload, sa) === 'not-mounted') {
         severity = 'medium';
         mounted = ' Its token is not automounted, which limits but does not remove the risk.';

@@ -2,7 +2,7 @@ import type { Path } from '../../types.js';
 import { defineRule } from '../rule.js';
 import { grantsOfServiceAccount } from '../rbac/permissions.js';
 import { AGENT_KINDS, AI_TAG, SOURCES, agentTargetOf, describeTarget } from './common.js';
-import { findServiceAccount, projectsToken, targetServiceAccount, tokenMount } from './identity.js';
+import { projectsToken, targetServiceAccount, tokenMount } from './identity.js';
 
 /** AI-004: an MCP server or agent gets a Kubernetes API token it has no declared use for. */
 export default defineRule({
@@ -53,7 +53,7 @@ export default defineRule({
     if (!target || target.source !== 'workload' || !workload || projectsToken(workload)) return;
     const account = targetServiceAccount(target);
     if (!account) return;
-    const sa = findServiceAccount(index, resource.namespace, account.name);
+    const sa = index.find('ServiceAccount', resource.namespace, account.name);
     if (tokenMount(workload, sa) !== 'mounted') return;
     const declared = grantsOfServiceAccount(index, resource.namespace, account.name).some(
       (g) => g.subject?.kind === 'ServiceAccount' || g.subject?.kind === 'User',

@@ -1,12 +1,11 @@
 /** The ServiceAccount an MCP server or agent runs as, and whether its API token reaches the pod. */
 import type { Path } from '../../types.js';
 import type { Resource } from '../../model/resource.js';
-import type { ResourceIndex } from '../../model/resource-index.js';
 import type { Workload } from '../../model/workload.js';
 import { isTemplatedText } from '../../model/image.js';
 import { asArray, asObject, asString, isSet } from '../../model/values.js';
-import { serviceAccountOf } from '../identity/common.js';
 import { kagentDeployment, type AgentTarget } from './common.js';
+import { automountState, serviceAccountOf, type TokenMount } from '../identity/common.js';
 
 export interface TargetServiceAccount {
   name: string;
@@ -63,28 +62,7 @@ export function projectsToken(workload: Workload): boolean {
   );
 }
 
-export type Mount = 'mounted' | 'not-mounted' | 'unknown';
-
-/**
- * Whether the API token of the pod's ServiceAccount is mounted, with Kubernetes' precedence: the pod setting wins,
- * else the ServiceAccount's (looked up in the scan), else it is mounted. Templated values give `unknown`.
- */
-export function tokenMount(workload: Workload, serviceAccount: Resource | undefined): Mount {
-  if (projectsToken(workload)) return 'mounted';
-  const pod = workload.podSpec.automountServiceAccountToken;
-  if (pod === true) return 'mounted';
-  if (pod === false) return 'not-mounted';
-  if (isSet(pod)) return 'unknown';
-  const sa = serviceAccount?.object.automountServiceAccountToken;
-  if (sa === false) return 'not-mounted';
-  if (isSet(sa) && sa !== true) return 'unknown';
-  return 'mounted';
-}
-
-export function findServiceAccount(
-  index: ResourceIndex,
-  namespace: string | undefined,
-  name: string,
-): Resource | undefined {
-  return index.find('ServiceAccount', namespace, name);
+/** Whether the pod gets an API token: a projected token always; else the automount setting (see `automountState`). */
+export function tokenMount(workload: Workload, serviceAccount: Resource | undefined): TokenMount {
+  return projectsToken(workload) ? 'mounted' : automountState(workload, serviceAccount);
 }

@@ -54,6 +54,24 @@ export function serviceAccountOf(workload: Workload): ServiceAccountRef {
   return { name: 'default', path: workload.podSpecPath, known: true };
 }
 
+export type TokenMount = 'mounted' | 'not-mounted' | 'unknown';
+
+/**
+ * Whether Kubernetes automounts the ServiceAccount's API token into the pod: the pod's
+ * `automountServiceAccountToken` wins, else the ServiceAccount's (when it is in the scan), else it is
+ * mounted. A templated or malformed value gives `unknown`.
+ */
+export function automountState(workload: Workload, serviceAccount: Resource | undefined): TokenMount {
+  const pod = workload.podSpec.automountServiceAccountToken;
+  if (pod === true) return 'mounted';
+  if (pod === false) return 'not-mounted';
+  if (isSet(pod)) return 'unknown';
+  const sa = serviceAccount?.object.automountServiceAccountToken;
+  if (sa === false) return 'not-mounted';
+  if (isSet(sa) && sa !== true) return 'unknown';
+  return 'mounted';
+}
+
 /** `namespace "shop"`, or a phrase for objects that set no namespace. */
 export function namespacePhrase(namespace: string | undefined): string {
   return namespace === undefined ? 'the same namespace (none is set)' : `namespace "${namespace}"`;

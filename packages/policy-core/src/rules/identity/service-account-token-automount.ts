@@ -1,7 +1,5 @@
 import { defineRule } from '../rule.js';
-import { hasOwn } from '../pss/common.js';
-import { isSet } from '../../model/values.js';
-import { SERVICE_ACCOUNTS_SOURCE, serviceAccountOf } from './common.js';
+import { SERVICE_ACCOUNTS_SOURCE, automountState, serviceAccountOf } from './common.js';
 
 const RULE_ID = 'service-account-token-automount';
 
@@ -57,17 +55,15 @@ export default defineRule({
   match: { workloads: true },
   crossResource: true,
   check({ workload, resource, index, report }) {
-    const podValue = workload.podSpec.automountServiceAccountToken;
-    if (podValue === false) return;
-    const podSets = hasOwn(workload.podSpec, 'automountServiceAccountToken') && podValue !== null;
-    if (podSets && podValue !== true) return; // templated or malformed: cannot judge
     const account = serviceAccountOf(workload);
+    const sa = account.known ? index.find('ServiceAccount', resource.namespace, account.name) : undefined;
+    if (automountState(workload, sa) !== 'mounted') return;
+    const podSets = workload.podSpec.automountServiceAccountToken === true;
+    const saValue = sa?.object.automountServiceAccountToken;
     const who =
       account.name === 'default'
         ? 'the namespace\'s "default" ServiceAccount'
         : `ServiceAccount "${account.name}"`;
-    const sa = account.known ? index.find('ServiceAccount', resource.namespace, account.name) : undefined;
-    const saValue = sa?.object.automountServiceAccountToken;
     const path = podSets ? [...workload.podSpecPath, 'automountServiceAccountToken'] : workload.podSpecPath;
     const consequence =
       'anyone who gets code execution in the pod can use it against the Kubernetes API with its RBAC permissions';
@@ -78,10 +74,6 @@ export default defineRule({
           ? `, overriding automountServiceAccountToken: false on ${who}, so its API token`
           : `, so the API token of ${who}`;
       message = `The pod sets automountServiceAccountToken: true${token} is mounted into every container: ${consequence}.`;
-    } else if (saValue === false) {
-      return;
-    } else if (sa && isSet(saValue) && typeof saValue !== 'boolean') {
-      return; // templated on the ServiceAccount: cannot judge
     } else if (sa) {
       const saSays = saValue === true ? 'sets it to true' : 'does not set it';
       message = `The pod does not set automountServiceAccountToken and ${who} (in the scan) ${saSays}, so its API token is mounted into every container: ${consequence}.`;
