@@ -72,10 +72,9 @@ export function scan(options: ScanOptions): Report {
   const workloadKinds: WorkloadKind[] = [...BUILTIN_WORKLOAD_KINDS, ...workloadKindsFromConfig(config.workloadKinds)];
   const builtinRules = options.rules ?? ALL_RULES;
   const customRules = buildCustomRules(config.customRules ?? [], config.path);
-  const builtinIds = new Set([...ruleCatalog(builtinRules).keys()]);
-  const clash = customRules.find((rule) => builtinIds.has(rule.meta.id));
+  const catalog = ruleCatalog(builtinRules);
+  const clash = customRules.find((rule) => catalog.has(rule.meta.id));
   if (clash) throw new ScanOptionError(`custom rule id "${clash.meta.id}" is already a built-in rule id; choose another`);
-  const allRules = [...builtinRules, ...customRules];
   // Custom rules are the config's own: on in every profile unless the config turns them off.
   const active = [
     ...selectRules(builtinRules, profile, config.rules),
@@ -84,7 +83,7 @@ export function scan(options: ScanOptions): Report {
       return severity ? [{ rule, severity }] : [];
     }),
   ];
-  const catalog = ruleCatalog(allRules);
+  for (const rule of customRules) catalog.set(rule.meta.id, rule.meta);
 
   const settings: EvaluationSettings = {
     pssVersion,
