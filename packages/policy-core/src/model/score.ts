@@ -4,6 +4,3 @@
  */
 export const SCORE_KIND = 'ScoreWorkload';
 
-export function isScoreWorkload(kind: string, apiVersion: string): boolean {
-  return kind === SCORE_KIND && apiVersion.startsWith('score.dev/');
-}
