@@ -36,7 +36,8 @@ function loadCorpus() {
 function generate(count) {
   const docs = [];
   for (let i = 0; i < count; i++) {
-    const ns = `team-${i % 40}`;
+    // Each Service fronts the Deployment just before it, in that Deployment's namespace.
+    const ns = `team-${(i - (i % 3)) % 40}`;
     switch (i % 3) {
       case 0:
         docs.push(`apiVersion: apps/v1

@@ -255,6 +255,8 @@ export interface Report {
     profile: ProfileName;
     pssVersion: string;
     kubernetesVersion?: string;
+    /** The schema validator used, e.g. `embedded (Kubernetes v1.36)`; absent when schema validation was off. */
+    schemaValidator?: string;
   };
   summary: ReportSummary;
   files: FileSummary[];

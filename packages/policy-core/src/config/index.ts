@@ -4,6 +4,8 @@ export type {
   RuleSetting,
   WorkloadKindConfig,
   NamespaceContext,
+  SchemaConfig,
+  SchemaValidatorChoice,
 } from './types.js';
 export { parseConfig, validateConfigObject } from './parse-config.js';
 export { didYouMean } from '../util/did-you-mean.js';

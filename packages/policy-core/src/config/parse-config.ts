@@ -132,7 +132,6 @@ function locateProblem(
   return { message, ...at(offset ?? 0) };
 }
 
-
 function sortErrors(errors: InputError[]): InputError[] {
   return [...errors].sort((a, b) => a.line - b.line || a.column - b.column);
 }

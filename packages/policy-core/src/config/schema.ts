@@ -139,6 +139,44 @@ export const CONFIG_SCHEMA = {
       type: 'array',
       items: { $ref: '#/definitions/customRule' },
     },
+    schema: {
+      description: 'Schema validation of the manifests (see docs/schema-validation.md).',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        validator: {
+          description:
+            '`auto` (default): kubeconform when the binary is found, the embedded validator otherwise; `off`: no schema validation.',
+          enum: ['auto', 'embedded', 'kubeconform', 'off'],
+        },
+        kubeconformPath: {
+          description:
+            'Path to the kubeconform binary, relative to this file (default: KUBECONFORM_PATH, then PATH).',
+          type: 'string',
+          minLength: 1,
+        },
+        schemaLocations: {
+          description: 'kubeconform `-schema-location` values, in order (URLs or local templates).',
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+        },
+        crdPaths: {
+          description:
+            'Files or directories (relative to this file) holding CustomResourceDefinitions to validate custom resources against.',
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+        },
+        skipKinds: {
+          description: 'Kinds not to validate: `Kind` or `group/version/Kind` (kubeconform `-skip`).',
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+        },
+        ignoreMissingSchemas: {
+          description: 'Report no `schema-missing` finding for kinds without a schema.',
+          type: 'boolean',
+        },
+      },
+    },
   },
   definitions: {
     ruleSetting: {
@@ -228,7 +266,8 @@ export const CONFIG_SCHEMA = {
         description: { description: 'What the rule checks (shown by `shiftdown explain`).', type: 'string' },
         remediation: { description: 'How to fix a finding.', type: 'string' },
         path: {
-          description: 'Dotted path of the field findings point at, e.g. `metadata.labels` (default: the object).',
+          description:
+            'Dotted path of the field findings point at, e.g. `metadata.labels` (default: the object).',
           type: 'string',
           pattern: DOTTED_PATH_PATTERN,
         },

@@ -36,6 +36,24 @@ export interface NamespaceContext {
   tenancy?: Tenancy;
 }
 
+export type SchemaValidatorChoice = 'auto' | 'embedded' | 'kubeconform' | 'off';
+
+/** Schema validation settings (carried out by `@shiftdown/kubeconform`; the core only runs the rules). */
+export interface SchemaConfig {
+  /** `auto` (default): kubeconform when the binary is found, the embedded validator otherwise. */
+  validator?: SchemaValidatorChoice;
+  /** Path to the kubeconform binary (relative to the config file). */
+  kubeconformPath?: string;
+  /** kubeconform `-schema-location` values, in order. */
+  schemaLocations?: string[];
+  /** Files or directories (relative to the config file) with CustomResourceDefinitions to validate custom resources against. */
+  crdPaths?: string[];
+  /** Kinds not to validate (`Kind` or `group/version/Kind`), as kubeconform `-skip`. */
+  skipKinds?: string[];
+  /** No `schema-missing` finding for kinds without a schema. */
+  ignoreMissingSchemas?: boolean;
+}
+
 /** The validated contents of `.shiftdown.yaml`. */
 export interface ShiftdownConfig {
   /** Where it was read from (for messages and suppression sources). */
@@ -57,4 +75,5 @@ export interface ShiftdownConfig {
   systemNamespaces?: string[];
   /** Custom rules written in CEL (see custom/custom-rules.ts). */
   customRules?: CustomRuleConfig[];
+  schema?: SchemaConfig;
 }

@@ -74,7 +74,6 @@ export function validateConfigObject(
   return { config: normalise(record, path), errors: [] };
 }
 
-
 // Validation
 
 let compiled: ValidateFunction | undefined;
@@ -281,8 +280,6 @@ const PATTERN_MESSAGES: Record<string, string> = {
   [DOTTED_PATH_PATTERN]: 'must be a dotted path such as spec.template.spec',
 };
 
-
-
 function isCalendarDate(text: string): boolean {
   const [y, m, d] = text.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -316,7 +313,6 @@ export function normalise(
   }
   return config;
 }
-
 
 function withoutPath(value: Record<string, unknown>): Record<string, unknown> {
   const { path: _path, ...rest } = value;

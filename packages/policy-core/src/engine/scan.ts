@@ -29,6 +29,7 @@ import { applicableRules, emptyResult, evaluateResource } from './evaluate.js';
 import { checkFile, fileFinding, fileSubject, FILE_RULES, type FileEvaluation } from './file-findings.js';
 import { workloadKindsFromConfig } from './workload-kinds.js';
 import { parseKubernetesVersion } from './kubernetes-version.js';
+import { memoizeValidator, type SchemaValidator } from '../rules/validity/schema-validator.js';
 import { DEFAULT_HELP_URI_BASE, compareByLocation } from '../report/common.js';
 import { JSON_REPORT_VERSION } from '../report/json.js';
 
@@ -50,6 +51,11 @@ export interface ScanOptions {
   /** Today as YYYY-MM-DD, for exemption expiry (default: the current UTC date). */
   today?: string;
   helpUriBase?: string;
+  /**
+   * Schema validation for the `schema-invalid` and `schema-missing` rules (see `@shiftdown/kubeconform`);
+   * without one those rules do not run.
+   */
+  schemaValidator?: SchemaValidator;
   /** Called before each file is parsed (for progress indicators). */
   onFile?: (index: number, total: number, path: string) => void;
 }
@@ -97,6 +103,7 @@ export function scan(options: ScanOptions): Report {
     ...(config.trustedRegistries && { trustedRegistries: config.trustedRegistries }),
     ...(config.sandboxRuntimeClasses && { sandboxRuntimeClasses: config.sandboxRuntimeClasses }),
     ...(config.systemNamespaces && { systemNamespaces: config.systemNamespaces }),
+    ...(options.schemaValidator && { schemaValidator: memoizeValidator(options.schemaValidator) }),
   };
   const applicable = applicableRules(active, settings);
   const perDocumentRules = applicable.filter(({ rule }) => !rule.crossResource);
@@ -212,6 +219,7 @@ export function scan(options: ScanOptions): Report {
       profile,
       pssVersion: formatPssVersion(pssVersion),
       ...(kubernetesVersion && { kubernetesVersion: `${kubernetesVersion.major}.${kubernetesVersion.minor}` }),
+      ...(options.schemaValidator && { schemaValidator: options.schemaValidator.name }),
     },
     summary: {
       score: scores.score,

@@ -63,6 +63,7 @@ export const jsonReportSchema = {
         profile: { enum: PROFILE_NAMES },
         pssVersion: text,
         kubernetesVersion: text,
+        schemaValidator: text,
       },
     },
     summary: ref('reportSummary'),

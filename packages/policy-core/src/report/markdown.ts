@@ -114,6 +114,7 @@ function renderHead(report: Report, title: string, openCount: number, suppressed
   if (report.settings.kubernetesVersion) {
     settings.push(`Kubernetes ${escapeText(report.settings.kubernetesVersion)}`);
   }
+  if (report.settings.schemaValidator) settings.push(`schemas: ${escapeText(report.settings.schemaValidator)}`);
   settings.push(
     `maturity level ${s.maturity.level} (${escapeText(truncate(oneLine(s.maturity.name), MAX_SHORT))})`,
   );

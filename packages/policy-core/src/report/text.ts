@@ -170,6 +170,7 @@ function renderSummary(report: Report, showSuppressed: boolean, p: Palette): str
   );
   const settings = [`PSS ${report.settings.pssVersion}`];
   if (report.settings.kubernetesVersion) settings.push(`Kubernetes ${report.settings.kubernetesVersion}`);
+  if (report.settings.schemaValidator) settings.push(`schemas: ${report.settings.schemaValidator}`);
   out.push(field('Profile', `${report.settings.profile} (${settings.join(', ')})`));
   out.push(field('Maturity', `level ${s.maturity.level} (${oneLine(s.maturity.name)})`));
   const next = s.maturity.next ?? [];

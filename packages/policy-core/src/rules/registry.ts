@@ -14,6 +14,7 @@ import { AI_RULES } from './ai/index.js';
 import { CONTROL_PLANE_RULES } from './control-plane/index.js';
 import { PLATFORM_RULES } from './platform/index.js';
 import { RELIABILITY_RULES } from './reliability/index.js';
+import { VALIDITY_RULES } from './validity/index.js';
 
 /** Every rule that ships with Shiftdown, in documentation order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -28,6 +29,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...CONTROL_PLANE_RULES,
   ...PLATFORM_RULES,
   ...RELIABILITY_RULES,
+  ...VALIDITY_RULES,
   admissionPolicyViolation,
 ];
 

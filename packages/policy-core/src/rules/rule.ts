@@ -3,6 +3,7 @@ import type { Fix, Path, PssVersion, RuleMeta, Severity } from '../types.js';
 import type { Resource } from '../model/resource.js';
 import type { ResourceIndex } from '../model/resource-index.js';
 import type { ContainerView, Workload } from '../model/workload.js';
+import type { SchemaValidator } from './validity/schema-validator.js';
 
 /** Facts about the target environment that rules may depend on. */
 export interface EvaluationSettings {
@@ -19,6 +20,8 @@ export interface EvaluationSettings {
   sandboxRuntimeClasses?: readonly string[];
   /** Extra platform namespaces, added to the defaults in rules/context.ts. */
   systemNamespaces?: readonly string[];
+  /** Schema validation for the `schema-*` rules (undefined: schema validation is off). */
+  schemaValidator?: SchemaValidator;
 }
 
 export interface ReportDescriptor {

@@ -149,7 +149,7 @@ describe('parseConfig: errors with exact positions', () => {
     const [error] = errorsOf('cloud: aws\nbananas: 3\n');
     expect(error).toMatchObject({ line: 2, column: 1 });
     expect(error!.message).toMatch(
-      /^unknown key "bananas" \(expected one of: profile, pssVersion, .*customRules\)$/,
+      /^unknown key "bananas" \(expected one of: profile, pssVersion, .*customRules, schema\)$/,
     );
   });
 
@@ -437,10 +437,35 @@ describe('config schema', () => {
       'sandboxRuntimeClasses',
       'systemNamespaces',
       'customRules',
+      'schema',
     ]);
     expect(JSON.parse(configJsonSchemaText())).toEqual(schema);
     // A fresh copy each time: callers cannot change the schema the validator uses.
     (schema.properties as Record<string, unknown>).profile = {};
     expect(CONFIG_SCHEMA.properties.profile.enum).toContain('strict');
+  });
+});
+
+describe('schema settings', () => {
+  it('accepts every schema key and reports wrong values at their position', () => {
+    const ok = parseConfig(
+      'schema:\n  validator: kubeconform\n  kubeconformPath: bin/kubeconform\n  schemaLocations: [default]\n' +
+        '  crdPaths: [crds]\n  skipKinds: [Secret]\n  ignoreMissingSchemas: true\n',
+      '.shiftdown.yaml',
+    );
+    expect(ok.errors).toEqual([]);
+    expect(ok.config?.schema).toEqual({
+      validator: 'kubeconform',
+      kubeconformPath: 'bin/kubeconform',
+      schemaLocations: ['default'],
+      crdPaths: ['crds'],
+      skipKinds: ['Secret'],
+      ignoreMissingSchemas: true,
+    });
+    const bad = parseConfig('schema:\n  validator: strict\n  crdPath: [x]\n', '.shiftdown.yaml');
+    expect(bad.errors.map((e) => `${e.line}:${e.column} ${e.message}`)).toEqual([
+      '2:14 schema.validator: must be one of auto, embedded, kubeconform, off',
+      '3:3 schema: unknown key "crdPath" (did you mean "crdPaths"?)',
+    ]);
   });
 });

@@ -103,6 +103,7 @@ describe('formatJson', () => {
       profile: true,
       pssVersion: true,
       kubernetesVersion: true,
+      schemaValidator: true,
     };
     const summary: Record<keyof ReportSummary, true> = {
       score: true,

@@ -314,8 +314,20 @@ function customTarget(resource: Resource): AgentTarget | undefined {
   return undefined;
 }
 
-/** The MCP server or agent a resource is, or undefined when it is neither. */
+const targetCache = new WeakMap<Resource, { target: AgentTarget | undefined }>();
+
+/** Whether a resource is an MCP server or agent, and how it runs (cached: several AI rules ask for each resource). */
 export function agentTargetOf(resource: Resource): AgentTarget | undefined {
+  let cached = targetCache.get(resource);
+  if (!cached) {
+    cached = { target: recogniseAgentTarget(resource) };
+    targetCache.set(resource, cached);
+  }
+  return cached.target;
+}
+
+/** The MCP server or agent a resource is, or undefined when it is neither. */
+function recogniseAgentTarget(resource: Resource): AgentTarget | undefined {
   const custom = customTarget(resource);
   if (custom) return custom;
   const workload = resource.workload;
@@ -335,14 +347,17 @@ export function agentTargetOf(resource: Resource): AgentTarget | undefined {
 }
 
 /** Every MCP server and agent of the scan in a namespace (undefined: the unspecified namespace). */
-export function agentTargetsIn(index: ResourceIndex, namespace: string | undefined): AgentTarget[] {
-  const out: AgentTarget[] = [];
-  for (const resource of index.compatibleWith(namespace)) {
-    if ((resource.namespace ?? '') !== (namespace ?? '')) continue;
-    const target = agentTargetOf(resource);
-    if (target) out.push(target);
-  }
-  return out;
+export function agentTargetsIn(index: ResourceIndex, namespace: string | undefined): readonly AgentTarget[] {
+  // Once per namespace: every Service and Ingress of the namespace asks the same question.
+  return index.derived(`agent-targets\u0000${namespace ?? '\u0001'}`, () => {
+    const out: AgentTarget[] = [];
+    for (const resource of index.compatibleWith(namespace)) {
+      if ((resource.namespace ?? '') !== (namespace ?? '')) continue;
+      const target = agentTargetOf(resource);
+      if (target) out.push(target);
+    }
+    return out;
+  });
 }
 
 /** `"a", "b" and "c"`. */

@@ -12,10 +12,10 @@ import {
   isEmptySelector,
   labelsOf,
   matchesLabelSelector,
-  matchesSelectorMap,
   type Labels,
 } from '../../model/selector.js';
 import { isTemplatedText } from '../../model/image.js';
+import { SelectorMapIndex } from '../../model/selector-index.js';
 import type { EvaluationSettings } from '../rule.js';
 
 export const KUBE_SCORE_CHECKS: RuleSource = {
@@ -109,7 +109,8 @@ export function hasCustomResources(index: ResourceIndex, namespace: string | und
     const found = new Set<string>();
     for (const r of index.all) {
       const group = apiGroup(r.apiVersion);
-      if (r.workload === undefined && group.includes('.') && !group.endsWith('.k8s.io')) found.add(r.namespace ?? '');
+      if (r.workload === undefined && group.includes('.') && !group.endsWith('.k8s.io'))
+        found.add(r.namespace ?? '');
     }
     return found;
   });
@@ -197,25 +198,40 @@ export function templateLabels(workload: Workload): Labels | undefined {
   return labelsOf(workload.podMetadata);
 }
 
+/** A per-namespace cache key for `index.derived` (undefined namespace: every namespace). */
+function namespaceKey(what: string, namespace: string | undefined): string {
+  return `${what}\u0000${namespace ?? '\u0001'}`;
+}
+
 /** Objects of the scan in `namespace` that create pods (PodTemplate objects do not). */
-export function podWorkloadsIn(index: ResourceIndex, namespace: string | undefined): Resource[] {
-  return index
-    .compatibleWith(namespace)
-    .filter((r) => r.workload !== undefined && r.kind !== 'PodTemplate' && (r.namespace ?? '') === (namespace ?? ''));
+export function podWorkloadsIn(index: ResourceIndex, namespace: string | undefined): readonly Resource[] {
+  return index.derived(namespaceKey('pod-workloads', namespace), () =>
+    index
+      .compatibleWith(namespace)
+      .filter(
+        (r) =>
+          r.workload !== undefined && r.kind !== 'PodTemplate' && (r.namespace ?? '') === (namespace ?? ''),
+      ),
+  );
 }
 
 /** Services of the scan in a namespace compatible with `namespace` (see `namespacesCompatible`). */
-export function servicesNear(index: ResourceIndex, namespace: string | undefined): Resource[] {
-  return [...index.compatibleWith(namespace, 'Service')];
+export function servicesNear(index: ResourceIndex, namespace: string | undefined): readonly Resource[] {
+  return index.compatibleWith(namespace, 'Service');
 }
 
 /** The Services of the scan (compatible namespace, with a selector) that route to pods with these labels. */
 export function servicesSelecting(resource: Resource, labels: Labels, index: ResourceIndex): Resource[] {
-  return servicesNear(index, resource.namespace).filter((service) => {
-    if (getPath(service.object, ['spec', 'type']) === 'ExternalName') return false;
-    const selector = asObject(getPath(service.object, ['spec', 'selector']));
-    return selector !== undefined && Object.keys(selector).length > 0 && matchesSelectorMap(selector, labels);
+  const services = index.derived(namespaceKey('service-selectors', resource.namespace), () => {
+    const byLabels = new SelectorMapIndex<Resource>();
+    for (const service of servicesNear(index, resource.namespace)) {
+      if (getPath(service.object, ['spec', 'type']) === 'ExternalName') continue;
+      const selector = asObject(getPath(service.object, ['spec', 'selector']));
+      if (selector) byLabels.add(service, selector);
+    }
+    return byLabels;
   });
+  return services.matching(labels);
 }
 
 /** Whether a PodDisruptionBudget selects pods with these labels (empty selector: all in policy/v1, none before). */

@@ -1,4 +1,6 @@
-import { labelsOf, matchesSelectorMap } from '../../model/selector.js';
+import { labelsOf } from '../../model/selector.js';
+import { LabelSetIndex } from '../../model/selector-index.js';
+import type { ResourceIndex } from '../../model/resource-index.js';
 import { asObject, getPath } from '../../model/values.js';
 import { defineRule } from '../rule.js';
 import {
@@ -68,17 +70,13 @@ export default defineRule({
     if (!written || Object.keys(written).length === 0 || hasTemplate(written)) return;
     if (podWorkloadsIn(index, resource.namespace).length === 0) return;
     if (hasCustomResources(index, resource.namespace)) return;
-    const templates = index
-      .compatibleWith(resource.namespace)
-      .filter((r) => r.workload !== undefined && r.kind !== 'PodTemplate')
-      .map((r) => r.workload!.podMetadata);
-    if (templates.some((metadata) => hasTemplate(metadata.labels))) return;
-    const labels = templates.map((metadata) => labelsOf(metadata));
+    const templates = podTemplateLabels(index, resource.namespace);
+    if (templates === 'templated') return;
     const selector = Object.fromEntries(
       Object.entries(written).filter(([key]) => !CONTROLLER_LABELS.has(key)),
     );
-    if (Object.keys(selector).some((key) => !labels.some((l) => Object.hasOwn(l, key)))) return;
-    if (labels.some((l) => matchesSelectorMap(selector, l))) return;
+    if (Object.keys(selector).some((key) => !templates.keys.has(key))) return;
+    if (Object.keys(selector).length === 0 || templates.anyMatches(selector)) return;
     const shown = Object.entries(written)
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(', ');
@@ -90,3 +88,19 @@ export default defineRule({
     });
   },
 });
+
+/**
+ * The pod template labels of the workloads in a namespace (and those that name none), indexed once per
+ * namespace; `templated` when any of them holds placeholders (their labels are unknown).
+ */
+function podTemplateLabels(index: ResourceIndex, namespace: string | undefined): LabelSetIndex | 'templated' {
+  return index.derived(`pod-template-labels\u0000${namespace ?? '\u0001'}`, () => {
+    const labels = new LabelSetIndex();
+    for (const r of index.compatibleWith(namespace)) {
+      if (r.workload === undefined || r.kind === 'PodTemplate') continue;
+      if (hasTemplate(r.workload.podMetadata.labels)) return 'templated' as const;
+      labels.add(labelsOf(r.workload.podMetadata));
+    }
+    return labels;
+  });
+}

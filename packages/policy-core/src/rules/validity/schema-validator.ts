@@ -1,0 +1,55 @@
+import type { Path } from '../../types.js';
+import type { Resource } from '../../model/resource.js';
+import type { ResourceIndex } from '../../model/resource-index.js';
+import { SCORE_KIND } from '../../model/score.js';
+
+/**
+ * One schema problem of one resource, as a schema validator sees it. The core locates `path` in the
+ * document (nearest existing parent when absent), so validators never deal with lines.
+ */
+export interface SchemaIssue {
+  /** `invalid`: the object breaks its schema; `missing`: no schema is known for its apiVersion/kind. */
+  type: 'invalid' | 'missing';
+  /**
+   * Where to report, relative to the resource: the unknown key itself for an unknown field, the value
+   * for a wrong type or enum, the parent object for a missing required property.
+   */
+  path: Path;
+  message: string;
+}
+
+/**
+ * A source of schema verdicts: the embedded validator, or kubeconform's recorded output mapped back
+ * to resources (both in `@shiftdown/kubeconform`). The core stays free of I/O: whatever the validator
+ * needs (a binary's output, schemas, CRD files) is gathered before `scan()` is called.
+ */
+export interface SchemaValidator {
+  /** Shown in the report settings and messages, e.g. `embedded (Kubernetes v1.36)`, `kubeconform v0.6.7`. */
+  readonly name: string;
+  /**
+   * The issues of one resource. Called once per resource after every document is read, so `index`
+   * holds the whole scan (CustomResourceDefinitions included, wherever they appear).
+   */
+  validate(resource: Resource, index: ResourceIndex): readonly SchemaIssue[];
+}
+
+/** Memoises a validator per resource: the schema rules each ask for the same resource's issues. */
+export function memoizeValidator(validator: SchemaValidator): SchemaValidator {
+  const cache = new WeakMap<Resource, readonly SchemaIssue[]>();
+  return {
+    name: validator.name,
+    validate(resource, index) {
+      let issues = cache.get(resource);
+      if (!issues) {
+        issues = validator.validate(resource, index);
+        cache.set(resource, issues);
+      }
+      return issues;
+    },
+  };
+}
+
+/** Whether a resource is validated at all: objects embedded in others and Score files have their own checks. */
+export function isSchemaSubject(resource: Resource): boolean {
+  return resource.embeddedIn === undefined && resource.kind !== SCORE_KIND;
+}
