@@ -1,7 +1,9 @@
-// kubernetes-models ships ESM only: let @swc/jest compile it to CommonJS like the sources (yaml too, as in the preset).
+// ESM-only dependencies (commander, kubernetes-models) are compiled to CommonJS for Jest: see jest.esm-packages.cjs.
 const preset = require('../../jest.preset.cjs');
+const esm = require('../../jest.esm-packages.cjs');
 
 module.exports = {
   ...preset,
-  transformIgnorePatterns: ['/node_modules/(?!(yaml|kubernetes-models|@kubernetes-models)/)'],
+  transformIgnorePatterns: esm.transformIgnorePatterns,
+  moduleNameMapper: { ...preset.moduleNameMapper, ...esm.moduleNameMapper },
 };

@@ -8,6 +8,7 @@ import { runScan } from './commands/scan.js';
 import type { RulesFlags } from './commands/rules.js';
 import { runRules } from './commands/rules.js';
 import { runExplain } from './commands/explain.js';
+import { SCHEMA_CHOICES } from './commands/schema-validation.js';
 
 export const FAIL_ON_CHOICES: readonly string[] = [...SEVERITIES, 'none'];
 
@@ -65,6 +66,14 @@ export function buildProgram(io: CliIO, deps: ScanDeps, setExitCode: (code: numb
     .option('--color', 'colour the text report (default: only on a terminal without NO_COLOR)')
     .option('--no-color', 'never colour the text report')
     .option('--stdin-filename <name>', 'name of the stdin input in the report (default: <stdin>)')
+    .addOption(
+      new Option('--schema <validator>', 'schema validation: auto (kubeconform if found, else embedded), embedded, kubeconform or off').choices(
+        SCHEMA_CHOICES,
+      ),
+    )
+    .option('--kubeconform <path>', 'the kubeconform binary (default: config, KUBECONFORM_PATH, then PATH)')
+    .option('--schema-location <location>', 'kubeconform -schema-location (repeatable)', collect, [] as string[])
+    .option('--crds <path>', 'file or directory of CustomResourceDefinitions for custom resources (repeatable)', collect, [] as string[])
     .action(async (paths: string[], flags: ScanFlags) => {
       setExitCode(await runScan(paths, flags, io, deps));
     });
@@ -87,4 +96,9 @@ export function buildProgram(io: CliIO, deps: ScanDeps, setExitCode: (code: numb
     });
 
   return program;
+}
+
+/** Commander reducer for repeatable options. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

@@ -11,10 +11,12 @@ import { describeFsError } from '../files/fs.js';
 import type { CliIO } from '../io.js';
 import { warn } from '../io.js';
 import { countUnreadable, printProblems, withInputProblems } from './input-problems.js';
-import { gatherInputs } from './scan-inputs.js';
+import { DEFAULT_STDIN_FILENAME, gatherInputs } from './scan-inputs.js';
+import { prepareSchemaValidator, type SchemaFlags } from './schema-validation.js';
+import { nodeFileSystem } from '../files/fs.js';
 
 /** `shiftdown scan` options as commander parses them. */
-export interface ScanFlags {
+export interface ScanFlags extends SchemaFlags {
   format: ReportFormat;
   output?: string;
   profile?: ProfileName;
@@ -51,6 +53,19 @@ export async function runScan(args: readonly string[], flags: ScanFlags, io: Cli
     ...(flags.stdinFilename !== undefined && { stdinFilename: flags.stdinFilename }),
   });
   const config = gathered.config?.config;
+  const schema = await prepareSchemaValidator({
+    flags,
+    ...(gathered.config && { config: gathered.config }),
+    inputs: gathered.inputs,
+    virtualPaths: new Set(paths.includes('-') ? [flags.stdinFilename ?? DEFAULT_STDIN_FILENAME] : []),
+    onDisk: deps.fs === nodeFileSystem,
+    ...((flags.kubernetesVersion ?? config?.kubernetesVersion) !== undefined && {
+      kubernetesVersion: flags.kubernetesVersion ?? config?.kubernetesVersion,
+    }),
+    io,
+    fs: deps.fs,
+    decode: decodeBytes,
+  });
 
   let report: Report;
   try {
@@ -60,6 +75,7 @@ export async function runScan(args: readonly string[], flags: ScanFlags, io: Cli
       ...(flags.profile !== undefined && { profile: flags.profile }),
       ...(flags.pssVersion !== undefined && { pssVersion: flags.pssVersion }),
       ...(flags.kubernetesVersion !== undefined && { kubernetesVersion: flags.kubernetesVersion }),
+      ...(schema.validator && { schemaValidator: schema.validator }),
       // Parsing is the slow part of a large scan: the progress line follows it file by file.
       onFile: (index) => gathered.progress.update(index + 1),
     });
@@ -70,6 +86,7 @@ export async function runScan(args: readonly string[], flags: ScanFlags, io: Cli
     gathered.progress.finish();
   }
 
+  schema.afterScan();
   printProblems(io, gathered.problems);
   if (gathered.inputs.length === 0 && gathered.problems.length === 0) {
     warn(io, `no Kubernetes manifests (*.yaml, *.yml, *.json) found in ${paths.join(' ')}`);

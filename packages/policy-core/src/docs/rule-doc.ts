@@ -50,6 +50,8 @@ export const RULE_TOPICS: readonly { tag: string; title: string }[] = [
   { tag: 'platform', title: 'Platform abstractions: Score and Kro' },
   { tag: 'reliability', title: 'Reliability' },
   { tag: 'admission-policy', title: 'Admission policies in the scan' },
+  { tag: 'schema', title: 'Schema validation' },
+  { tag: 'deprecated-api', title: 'Removed and deprecated API versions' },
 ];
 
 export function renderRuleIndex(metas: readonly RuleMeta[]): string {
