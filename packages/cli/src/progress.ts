@@ -7,7 +7,10 @@ export function progressEnabled(stderrIsTTY: boolean | undefined, total: number)
 
 const CLEAR_LINE = '\r\u001b[2K';
 
-/** A single updating line, `Scanning 120/650 files…`, cleared by `finish()`. */
+/**
+ * A single updating line, `Reading 120/650 files…` while files are read, then `Scanning 120/650 files…` while
+ * they are parsed and checked; cleared by `finish()`.
+ */
 export class ProgressLine {
   private lastWrite = 0;
   private shown = false;
@@ -21,13 +24,17 @@ export class ProgressLine {
     private readonly now: () => number = Date.now,
   ) {}
 
-  update(done: number): void {
+  private phase = '';
+
+  update(done: number, phase: 'Reading' | 'Scanning' = 'Scanning'): void {
     if (!this.enabled) return;
     const time = this.now();
-    if (this.shown && done < this.total && time - this.lastWrite < this.intervalMs) return;
+    const newPhase = phase !== this.phase;
+    if (this.shown && !newPhase && done < this.total && time - this.lastWrite < this.intervalMs) return;
+    this.phase = phase;
     this.lastWrite = time;
     this.shown = true;
-    this.stream.write(`${CLEAR_LINE}Scanning ${done}/${this.total} files…`);
+    this.stream.write(`${CLEAR_LINE}${phase} ${done}/${this.total} files…`);
   }
 
   finish(): void {

@@ -23,6 +23,23 @@ describe('progress', () => {
     expect(out.text()).not.toContain('\n');
   });
 
+  test('names the phase: reading the files, then scanning them, each counted once', () => {
+    const out = capture(true);
+    let now = 0;
+    const line = new ProgressLine(out.stream, 2, true, 100, () => now);
+    line.update(1, 'Reading');
+    now = 10;
+    line.update(2, 'Reading');
+    now = 20;
+    line.update(1); // a new phase is drawn at once, however soon
+    now = 30;
+    line.update(2);
+    line.finish();
+    expect(out.text()).toBe(
+      '\r\u001b[2KReading 1/2 files…\r\u001b[2KReading 2/2 files…\r\u001b[2KScanning 1/2 files…\r\u001b[2KScanning 2/2 files…\r\u001b[2K',
+    );
+  });
+
   test('writes nothing when disabled', () => {
     const out = capture(false);
     const line = new ProgressLine(out.stream, 500, false);

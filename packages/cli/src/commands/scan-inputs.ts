@@ -66,7 +66,7 @@ export async function gatherInputs(request: InputRequest): Promise<GatheredInput
     fs,
     decode: request.decode,
     ...(request.maxBytes !== undefined && { maxBytes: request.maxBytes }),
-    onProgress: (done) => progress.update(done),
+    onProgress: (done) => progress.update(done, 'Reading'),
   });
 
   const inputs = [...read.inputs];

@@ -72,14 +72,22 @@ export function formatText(report: Report, options: TextOptions = { color: false
   const lines: string[] = [];
 
   for (const file of groupByFile(report.files, report.findings)) {
+    // An error that is also a parse-error finding is listed once, as the finding (it carries the severity).
+    const reported = new Set(
+      file.findings
+        .filter((f) => f.ruleId === 'parse-error')
+        .map((f) => `${f.line}:${f.column}:${f.message}`),
+    );
     const rows: Row[] = [
-      ...file.errors.map((e): Row => ({
-        kind: 'error',
-        line: e.line,
-        column: e.column,
-        position: `${e.line}:${e.column}`,
-        message: e.message,
-      })),
+      ...file.errors
+        .filter((e) => !reported.has(`${e.line}:${e.column}:${e.message}`))
+        .map((e): Row => ({
+          kind: 'error',
+          line: e.line,
+          column: e.column,
+          position: `${e.line}:${e.column}`,
+          message: e.message,
+        })),
       ...file.skipped.map((s): Row => ({
         kind: 'skipped',
         line: s.line,

@@ -1,5 +1,6 @@
 import { formatText } from '../../src/report/text.js';
 import { buildCleanReport, buildReport } from './fixture.js';
+import { scan } from '../../src/engine/scan.js';
 
 const SUMMARY = `Summary
   Score:       72/100 (grade D)
@@ -137,5 +138,24 @@ Summary
     const out = formatText(report, { color: false });
     expect(out).toContain('[ClusterRole ci-admin]\n');
     expect(out).toContain('[Role ci/(unnamed)]\n');
+  });
+});
+
+describe('text report: parse errors', () => {
+  const files = [{ path: 'broken.yaml', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "bad\n' }];
+
+  it('lists a parse error once, as its finding', () => {
+    const text = formatText(scan({ files, today: '2026-01-01' }), { color: false });
+    expect(text.split('\n').filter((line) => line.includes('Missing closing "quote'))).toEqual([
+      '  5:1  high      parse-error  document 1: Missing closing "quote  [File broken.yaml]',
+    ]);
+  });
+
+  it('still lists it as a file error when the parse-error rule is off', () => {
+    const report = scan({ files, config: { rules: { 'parse-error': 'off' } }, today: '2026-01-01' });
+    const text = formatText(report, { color: false });
+    expect(text.split('\n').filter((line) => line.includes('Missing closing "quote'))).toEqual([
+      '  5:1  error     document 1: Missing closing "quote',
+    ]);
   });
 });
