@@ -3,6 +3,7 @@ import type { Resource } from '../model/resource.js';
 import type { ResourceIndex } from '../model/resource-index.js';
 import type { EvaluationSettings, ReportDescriptor, Rule } from '../rules/rule.js';
 import { fnv1a64 } from '../util/hash.js';
+import { placeReplacement } from './fix-lines.js';
 
 /** A rule enabled for this scan, with its effective severity. */
 export interface ActiveRule {
@@ -119,7 +120,9 @@ export function toFinding(
   if (descriptor.container) finding.container = descriptor.container.name;
   if (descriptor.valueSource) finding.valueSource = descriptor.valueSource;
   if (meta.pss) finding.pss = { level: meta.pss.level, check: meta.pss.check };
-  if (descriptor.fix && location.exact) finding.fix = descriptor.fix;
+  if (descriptor.fix && location.exact) {
+    finding.fix = placeReplacement(descriptor.fix, resource.sourceLine(location.line), location);
+  }
   return finding;
 }
 

@@ -27,6 +27,11 @@ export class Locator {
     return this.view().start();
   }
 
+  /** The text of one 1-based line of the file. */
+  lineText(line: number): string | undefined {
+    return this.source.lineText(line);
+  }
+
   /** The range of `path` (relative to the object), or of its nearest existing parent. */
   locate(path: Path): Located {
     return this.view().locate(path);

@@ -30,6 +30,8 @@ export interface Resource {
    */
   embeddedIn?: { resource: ResourceRef; path: Path; templateId?: string };
   locate(path: Path): Located;
+  /** The text of one 1-based line of the file (for fixes that rewrite whole lines). */
+  sourceLine(line: number): string | undefined;
   /** Dotted field name of `path` inside the document, e.g. `spec.containers[0].image`. */
   field(path: Path): string;
   ref: ResourceRef;
@@ -130,6 +132,7 @@ function makeResource(
     line,
     ...(workload && { workload }),
     locate: (path) => locator.locate(path),
+    sourceLine: (line) => locator.lineText(line),
     field: (path) => formatPath([...base, ...path]),
     ref,
   };

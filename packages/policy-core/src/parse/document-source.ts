@@ -28,6 +28,15 @@ export class DocumentSource {
     return this.reparse();
   }
 
+  /** The text of one 1-based line of the file, without its line break (undefined beyond the end). */
+  lineText(line: number): string | undefined {
+    const starts = this.lineCounter.lineStarts;
+    const start = starts[line - 1];
+    if (start === undefined) return undefined;
+    const next = starts[line];
+    return this.text.slice(start, next === undefined ? this.text.length : next).replace(/\r?\n$/, '');
+  }
+
   release(): void {
     this.tree = undefined;
   }

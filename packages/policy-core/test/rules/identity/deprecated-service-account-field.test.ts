@@ -123,7 +123,7 @@ describe('deprecated-service-account-field', () => {
     const [finding] = runRule(rule, aliasOnly);
     expect(finding?.fix).toEqual({
       description: 'Rename serviceAccount to serviceAccountName',
-      replacement: 'serviceAccountName: web',
+      replacement: '  serviceAccountName: web',
     });
     const [templated] = runRule(rule, aliasOnly.replace('serviceAccount: web', 'serviceAccount: ${SA}'));
     expect(templated?.fix).toBeUndefined();

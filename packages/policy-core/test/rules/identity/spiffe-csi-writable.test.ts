@@ -114,6 +114,6 @@ describe('spiffe-csi-writable', () => {
 
   it('offers readOnly: true fixes where readOnly: false is written', () => {
     const findings = runRule(rule, writable);
-    expect(findings.map((f) => f.fix?.replacement)).toEqual(['readOnly: true', 'readOnly: true']);
+    expect(findings.map((f) => f.fix?.replacement)).toEqual(['        readOnly: true', '          readOnly: true']);
   });
 });

@@ -141,7 +141,7 @@ describe('restart-policy-invalid', () => {
     );
     expect(written?.fix).toEqual({
       description: 'Set restartPolicy to Always',
-      replacement: 'restartPolicy: Always',
+      replacement: '      restartPolicy: Always',
     });
     const [absent] = runRule(
       rule,

@@ -255,7 +255,7 @@ describe('image-pull-policy', () => {
       { settings: MULTI },
     );
     expect(findings.map((f) => [f.container, f.fix?.replacement])).toEqual([
-      ['written', 'imagePullPolicy: Always'],
+      ['written', '      imagePullPolicy: Always'],
       ['defaulted', undefined],
     ]);
   });

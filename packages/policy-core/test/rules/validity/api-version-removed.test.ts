@@ -385,7 +385,7 @@ describe('api-version-removed', () => {
         4,
         {
           description: 'Set apiVersion to rbac.authorization.k8s.io/v1',
-          replacement: 'apiVersion: rbac.authorization.k8s.io/v1',
+          replacement: '  - apiVersion: rbac.authorization.k8s.io/v1',
           set: { path: ['items', 0, 'apiVersion'], value: 'rbac.authorization.k8s.io/v1' },
         },
       ],

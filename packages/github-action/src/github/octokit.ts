@@ -1,0 +1,89 @@
+/**
+ * The Action's Octokit: @octokit/core with the retry plugin (5xx and network errors) and the throttling
+ * plugin (primary and secondary rate limits), both retrying at most `retries` times.
+ */
+import { Octokit } from '@octokit/core';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+
+const ShiftdownOctokit = Octokit.plugin(retry, throttling);
+
+export type ShiftdownOctokitInstance = InstanceType<typeof ShiftdownOctokit>;
+
+export interface CreateOctokitOptions {
+  token: string;
+  /** GITHUB_API_URL, e.g. `https://api.github.com`. */
+  apiUrl: string;
+  /** Default: the global fetch, looked up at each request (msw replaces it when its server starts). */
+  fetch?: typeof globalThis.fetch;
+  /** Retries after a 5xx, a network error or a rate limit (default 2). */
+  retries?: number;
+  /** `waits: false` removes every wait (between writes, before retries): for tests. Default: waits on. */
+  throttle?: { waits?: boolean };
+  /** Where rate-limit and retry notices go (default: nowhere). */
+  log?: (message: string) => void;
+}
+
+/**
+ * A limiter group that runs jobs at once. The throttling plugin's default groups space writes 1 s
+ * apart (GitHub's content-creation limits); tests replace them with this one.
+ */
+const immediateGroup = {
+  key: () => ({
+    schedule: (_options: unknown, job: (...args: unknown[]) => unknown, ...args: unknown[]) =>
+      Promise.resolve().then(() => job(...args)),
+  }),
+};
+
+export function createOctokit(options: CreateOctokitOptions): ShiftdownOctokitInstance {
+  const retries = options.retries ?? 2;
+  const waits = options.throttle?.waits ?? true;
+  const log = options.log ?? (() => {});
+  const fetch =
+    options.fetch ?? ((...args: Parameters<typeof globalThis.fetch>) => globalThis.fetch(...args));
+
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+      if (retryCount < retries) {
+        log(
+          `GitHub ${kind} hit on ${request.method} ${request.url}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${retries})`,
+        );
+        return true;
+      }
+      log(`GitHub ${kind} hit on ${request.method} ${request.url}: giving up after ${retries} retries`);
+      return false;
+    };
+
+  const groups = waits
+    ? {}
+    : Object.fromEntries(
+        ['global', 'auth', 'write', 'search', 'notifications'].map((name) => [name, immediateGroup]),
+      );
+
+  return new ShiftdownOctokit({
+    auth: options.token,
+    baseUrl: options.apiUrl.replace(/\/+$/, ''),
+    userAgent: 'shiftdown-github-action',
+    request: { fetch },
+    // 429 and 403 rate limits are the throttling plugin's to retry (with GitHub's retry-after).
+    retry: {
+      retries,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+      ...(waits ? {} : { retryAfterBaseValue: 0 }),
+    },
+    throttle: {
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+      ...(waits ? {} : { retryAfterBaseValue: 0 }),
+      // The plugin types its groups as Bottleneck groups; it only calls `key(id).schedule(...)`.
+      ...(groups as object),
+    },
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (message: string) => log(message),
+      error: (message: string) => log(message),
+    },
+  });
+}

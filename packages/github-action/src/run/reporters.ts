@@ -1,0 +1,33 @@
+import type { ReporterName, RunContext } from '../types.js';
+
+export interface ReporterChoice {
+  reporters: ReporterName[];
+  /** The one line that says why the PR-writing reporters are left out, if they are. */
+  note?: string;
+}
+
+/** Reporters that write to the pull request or the Checks API: they need a token with write access. */
+export const WRITING_REPORTERS: readonly ReporterName[] = ['check', 'review', 'comment'];
+
+/**
+ * The reporters to run: the `reporters` input when given, else by what the token can do. A PR with a
+ * writable token gets everything; a fork PR (read-only token) or no token gets the reporters that need
+ * no permission; a push gets the check run (which carries the annotations), the summary and SARIF.
+ */
+export function chooseReporters(
+  requested: readonly ReporterName[] | undefined,
+  context: RunContext,
+  hasToken: boolean,
+): ReporterChoice {
+  if (requested) return { reporters: [...requested] };
+  const pr = context.pullRequest;
+  if (!hasToken || pr?.fromFork) {
+    const why = !hasToken ? 'no GitHub token' : 'the pull request comes from a fork (read-only token)';
+    return {
+      reporters: ['annotations', 'summary', 'sarif'],
+      note: `Shiftdown: ${why}: reporting with workflow-command annotations, the job summary and SARIF only.`,
+    };
+  }
+  if (!pr) return { reporters: ['check', 'summary', 'sarif'] };
+  return { reporters: ['check', 'review', 'comment', 'annotations', 'summary', 'sarif'] };
+}

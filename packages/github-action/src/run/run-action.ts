@@ -1,0 +1,286 @@
+import { formatReport, parseConfig, scan } from '@shiftdown/policy-core';
+import type { Finding, InputFile, Report, SchemaValidator, ShiftdownConfig } from '@shiftdown/policy-core';
+import { DiffIndex, changedFilesFromApi, parseGitDiff } from '../diff/index.js';
+import {
+  STICKY_MARKER,
+  planCheckRun,
+  planReviewComments,
+  planWorkflowCommands,
+  stickyComment,
+} from '../annotations/index.js';
+import type {
+  ActionIO,
+  ActionInputs,
+  GitHubApi,
+  ReporterName,
+  ReporterOutcome,
+  RunContext,
+} from '../types.js';
+import { loadBaseline, newFindings } from './baseline.js';
+import { collectManifests } from './collect.js';
+import { inWorkspace, isNotFound, type RunFiles } from './files.js';
+import { decideGate, type GateDecision } from './gate.js';
+import { chooseReporters } from './reporters.js';
+
+export const CONFIG_FILE = '.shiftdown.yaml';
+export const CHECK_NAME = 'Shiftdown';
+/** Rule docs for review comments on rules the report has no `helpUri` for. */
+const DOCS_BASE = 'https://github.com/shiftdown-dev/shiftdown/blob/main/docs/rules';
+
+export interface RunActionOptions {
+  inputs: ActionInputs;
+  context: RunContext;
+  io: ActionIO;
+  /** Absent without a token. */
+  github?: GitHubApi;
+  files: RunFiles;
+  /** `git diff` of the PR (base..head), used when the API cannot list the files. */
+  gitDiff?: (baseSha: string, headSha: string) => Promise<string>;
+  /**
+   * Schema validation: a validator, or a factory given the collected manifests (kubeconform must run on
+   * them before the scan).
+   */
+  schemaValidator?: SchemaValidator | ((manifests: readonly InputFile[]) => Promise<SchemaValidator>);
+  /** Today as YYYY-MM-DD (exemption expiry); default the current UTC date. */
+  today?: string;
+}
+
+export type DiffSource = 'api' | 'git' | 'none';
+
+export interface RunActionResult {
+  report?: Report;
+  gate?: GateDecision;
+  /** The reporters chosen (before any fallback). */
+  reporters: ReporterName[];
+  outcomes: Partial<Record<ReporterName, ReporterOutcome>>;
+  /** Reporters refused for lack of permission (annotations ran in their place). */
+  refused: ReporterName[];
+  diffSource: DiffSource;
+  /** Unsuppressed findings inside the filter (what the annotating reporters saw). */
+  inFilter: number;
+  newFindings: number;
+  /** Set when the run could not produce a report (bad config, unreadable baseline, …). */
+  error?: string;
+}
+
+async function loadConfig(
+  inputs: ActionInputs,
+  workspace: string,
+  files: RunFiles,
+): Promise<{ config?: ShiftdownConfig; path?: string }> {
+  const path = inputs.config ?? CONFIG_FILE;
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await files.readFile(inWorkspace(workspace, path)));
+  } catch (error) {
+    // Only a config named by the input must exist.
+    if (isNotFound(error) && inputs.config === undefined) return {};
+    throw new Error(
+      isNotFound(error)
+        ? `config file ${path} not found`
+        : `cannot read ${path}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const parsed = parseConfig(text, path);
+  if (!parsed.config) {
+    const lines = parsed.errors.map((e) => `${path}:${e.line}:${e.column}: ${e.message}`);
+    throw new Error(`invalid config ${path}:\n${lines.join('\n')}`);
+  }
+  return { config: parsed.config, path: path.replace(/^\.\//, '') };
+}
+
+async function computeDiff(
+  context: RunContext,
+  io: ActionIO,
+  github: GitHubApi | undefined,
+  gitDiff: RunActionOptions['gitDiff'],
+): Promise<{ index?: DiffIndex; source: DiffSource }> {
+  const pr = context.pullRequest;
+  if (!pr) return { source: 'none' };
+  if (github) {
+    try {
+      return {
+        index: new DiffIndex(changedFilesFromApi(await github.listPullRequestFiles(context))),
+        source: 'api',
+      };
+    } catch (error) {
+      io.info(`Shiftdown: cannot list the pull request files (${(error as Error).message}); using git diff.`);
+    }
+  }
+  if (gitDiff) {
+    try {
+      return { index: new DiffIndex(parseGitDiff(await gitDiff(pr.baseSha, pr.headSha))), source: 'git' };
+    } catch (error) {
+      io.warning(`Shiftdown: git diff ${pr.baseSha}..${pr.headSha} failed: ${(error as Error).message}`);
+    }
+  }
+  io.warning('Shiftdown: the pull request diff is unknown: annotating every finding (filter-mode nofilter).');
+  return { source: 'none' };
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** The gate's verdict under the report's Markdown, for the job summary and the sticky comment. */
+function gateMarkdown(gate: GateDecision, softFail: boolean): string {
+  if (gate.reasons.length === 0) return '**Gate:** passed ✅';
+  const verdict = softFail ? 'failed (soft-fail: the job passes)' : 'failed ❌';
+  return [`**Gate:** ${verdict}`, '', ...gate.reasons.map((reason) => `- ${reason}`)].join('\n');
+}
+
+/**
+ * One run of the Action: scan the workspace, write the JSON report and SARIF, report through the chosen
+ * reporters (refusals degrade to workflow-command annotations and never fail the job), set the outputs,
+ * and fail the job when the gate says so.
+ */
+export async function runAction(options: RunActionOptions): Promise<RunActionResult> {
+  const { inputs, context, io, github, files } = options;
+  const result: RunActionResult = {
+    reporters: [],
+    outcomes: {},
+    refused: [],
+    diffSource: 'none',
+    inFilter: 0,
+    newFindings: 0,
+  };
+  let report: Report;
+  let fresh: Finding[];
+  try {
+    const { config, path: configPath } = await loadConfig(inputs, context.workspace, files);
+    const manifests = await collectManifests(
+      context.workspace,
+      inputs.paths,
+      {
+        ...(config?.include && { include: config.include }),
+        ...(config?.exclude && { exclude: config.exclude }),
+        ...(configPath && { ignore: [configPath] }),
+      },
+      files,
+    );
+    if (manifests.length === 0) io.warning(`Shiftdown: no file matches ${inputs.paths.join(', ')}`);
+    const schemaValidator =
+      typeof options.schemaValidator === 'function'
+        ? await options.schemaValidator(manifests)
+        : options.schemaValidator;
+    report = scan({
+      files: manifests,
+      ...(config && { config }),
+      ...(inputs.profile && { profile: inputs.profile }),
+      ...(inputs.kubernetesVersion && { kubernetesVersion: inputs.kubernetesVersion }),
+      ...(schemaValidator && { schemaValidator }),
+      ...(options.today && { today: options.today }),
+    });
+    await files.writeFile(inWorkspace(context.workspace, inputs.reportFile), formatReport(report, 'json'));
+    fresh = inputs.baseline
+      ? newFindings(report, await loadBaseline(inWorkspace(context.workspace, inputs.baseline), files))
+      : report.findings.filter((f) => !f.suppressed);
+  } catch (error) {
+    result.error = (error as Error).message;
+    io.setFailed(`Shiftdown: ${result.error}`);
+    return result;
+  }
+  result.report = report;
+  result.newFindings = fresh.length;
+  const gate = decideGate(report, inputs, inputs.baseline ? fresh : undefined);
+  result.gate = gate;
+
+  const diff = await computeDiff(context, io, github, options.gitDiff);
+  result.diffSource = diff.source;
+  const mode = diff.index ? inputs.filterMode : 'nofilter';
+  const shown = report.findings.filter(
+    (f) => !diff.index || diff.index.inFilter(mode, f.file, f.line, f.endLine),
+  );
+  result.inFilter = shown.filter((f) => !f.suppressed).length;
+
+  const choice = chooseReporters(inputs.reporters, context, Boolean(inputs.token && github));
+  result.reporters = choice.reporters;
+  if (choice.note) io.info(choice.note);
+  const markdown = `${formatReport(report, 'markdown').trimEnd()}\n\n${gateMarkdown(gate, inputs.softFail)}\n`;
+  const { summary } = report;
+  const open = report.findings.filter((f) => !f.suppressed).length;
+
+  const write = async (
+    name: ReporterName,
+    call: (api: GitHubApi) => Promise<ReporterOutcome>,
+  ): Promise<void> => {
+    let outcome: ReporterOutcome;
+    if (!github) outcome = { status: 'forbidden', message: 'no GitHub token' };
+    else {
+      try {
+        outcome = await call(github);
+      } catch (error) {
+        outcome = { status: 'failed', message: (error as Error).message };
+      }
+    }
+    result.outcomes[name] = outcome;
+    if (outcome.status === 'forbidden') result.refused.push(name);
+    if (outcome.status === 'failed') io.warning(`Shiftdown: the ${name} reporter failed: ${outcome.message}`);
+  };
+
+  const selected = new Set(choice.reporters);
+  if (selected.has('check')) {
+    await write('check', (api) => {
+      const plan = planCheckRun(shown, { rules: report.rules, summary: markdown });
+      return api.createCheckRun(context, {
+        name: CHECK_NAME,
+        conclusion: gate.failed ? 'failure' : gate.reasons.length > 0 ? 'neutral' : 'success',
+        title: `${summary.grade} (${summary.score}/100): ${plural(open, 'finding')}`,
+        summary: plan.summary,
+        text: plan.text,
+        batches: plan.batches,
+      });
+    });
+  }
+  if (selected.has('review') && context.pullRequest && diff.index) {
+    const index = diff.index;
+    await write('review', async (api) => {
+      const plan = planReviewComments(shown, {
+        commentable: (path, line, endLine) => index.commentableRange(path, line, endLine),
+        existingBodies: await api.listReviewCommentBodies(context),
+        rules: report.rules,
+        docsBase: DOCS_BASE,
+      });
+      if (plan.comments.length === 0) return { status: 'ok', detail: 'no new comments' };
+      return api.createReview(context, plan.comments);
+    });
+  }
+  if (selected.has('comment') && context.pullRequest) {
+    await write('comment', (api) => api.upsertStickyComment(context, stickyComment(markdown), STICKY_MARKER));
+  }
+  if (result.refused.length > 0) {
+    const messages = [
+      ...new Set(result.refused.map((name) => (result.outcomes[name] as { message: string }).message)),
+    ];
+    io.info(
+      `Shiftdown: the ${result.refused.join(', ')} reporter${result.refused.length === 1 ? ' was' : 's were'} refused ` +
+        `(${messages.join('; ')}): reporting with workflow-command annotations instead.`,
+    );
+    selected.add('annotations');
+  }
+  if (selected.has('annotations')) {
+    const ruleTitles = new Map(report.rules.map((rule) => [rule.id, rule.title]));
+    const plan = planWorkflowCommands(shown, { ruleTitles });
+    for (const line of plan.commands) io.command(line);
+    result.outcomes.annotations = { status: 'ok', detail: `${plan.commands.length} commands` };
+  }
+  if (selected.has('summary')) {
+    await io.appendSummary(markdown);
+    result.outcomes.summary = { status: 'ok' };
+  }
+  if (selected.has('sarif')) {
+    await files.writeFile(inWorkspace(context.workspace, inputs.sarifFile), formatReport(report, 'sarif'));
+    result.outcomes.sarif = { status: 'ok' };
+  }
+
+  io.setOutput('score', String(summary.score));
+  io.setOutput('grade', summary.grade);
+  io.setOutput('findings', String(open));
+  io.setOutput('new-findings', String(fresh.length));
+  io.setOutput('sarif-file', selected.has('sarif') ? inputs.sarifFile : '');
+  io.setOutput('report-file', inputs.reportFile);
+  if (gate.failed) io.setFailed(`Shiftdown: ${gate.reasons.join('; ')}`);
+  else if (gate.reasons.length > 0) io.warning(`Shiftdown (soft-fail): ${gate.reasons.join('; ')}`);
+  return result;
+}

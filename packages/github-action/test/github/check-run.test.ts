@@ -1,0 +1,188 @@
+import { githubApi } from '../../src/github/api.js';
+import { mockGitHub, pullRequestContext, pushContext, testOctokit } from './mock-github.js';
+
+const mock = mockGitHub();
+beforeAll(() => mock.server.listen({ onUnhandledFrame: 'error' }));
+afterEach(() => {
+  expect(mock.problems).toEqual([]);
+  mock.requests.length = 0;
+  mock.respond(() => undefined);
+});
+afterAll(() => mock.server.close());
+
+const annotation = (i: number) => ({
+  path: `deploy/app-${i}.yaml`,
+  start_line: i + 1,
+  end_line: i + 1,
+  start_column: 3,
+  end_column: 9,
+  annotation_level: 'failure',
+  message: `finding ${i}`,
+  title: 'privileged-container',
+});
+
+/** The annotations in batches of 50, as the check-run reporter hands them over. */
+function batches(count: number): unknown[][] {
+  const all = Array.from({ length: count }, (_, i) => annotation(i));
+  const out: unknown[][] = [];
+  for (let i = 0; i < all.length; i += 50) out.push(all.slice(i, i + 50));
+  return out;
+}
+
+const run = (count: number) => ({
+  name: 'Shiftdown',
+  conclusion: 'failure' as const,
+  title: `${count} findings`,
+  summary: 'Score 71 (C)',
+  text: 'details',
+  batches: batches(count),
+});
+
+const output = { title: '', summary: 'Score 71 (C)', text: 'details' };
+const createBody = (count: number, annotations?: unknown[]) => ({
+  name: 'Shiftdown',
+  head_sha: pullRequestContext.pullRequest!.headSha,
+  status: 'completed',
+  conclusion: 'failure',
+  output: { ...output, title: `${count} findings`, ...(annotations ? { annotations } : {}) },
+});
+const update = (count: number, annotations: unknown[]) => ({
+  request: 'PATCH /repos/octo-org/manifests/check-runs/42',
+  body: { output: { ...output, title: `${count} findings`, annotations } },
+});
+const slice = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => annotation(from + i));
+
+describe('createCheckRun', () => {
+  const api = githubApi(testOctokit(), () => {});
+
+  it.each([
+    [
+      0,
+      [{ request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(0) }],
+      'check run 42: 0 annotations in 1 requests',
+    ],
+    [
+      1,
+      [{ request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(1, slice(0, 1)) }],
+      'check run 42: 1 annotations in 1 requests',
+    ],
+    [
+      50,
+      [{ request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(50, slice(0, 50)) }],
+      'check run 42: 50 annotations in 1 requests',
+    ],
+    [
+      51,
+      [
+        { request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(51, slice(0, 50)) },
+        update(51, slice(50, 51)),
+      ],
+      'check run 42: 51 annotations in 2 requests',
+    ],
+    [
+      120,
+      [
+        { request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(120, slice(0, 50)) },
+        update(120, slice(50, 100)),
+        update(120, slice(100, 120)),
+      ],
+      'check run 42: 120 annotations in 3 requests',
+    ],
+  ])(
+    '%i annotations: one create, then an update per further batch of 50',
+    async (count, sequence, detail) => {
+      expect(await api.createCheckRun(pullRequestContext, run(count))).toEqual({ status: 'ok', detail });
+      expect(mock.sequence()).toEqual(sequence);
+    },
+  );
+
+  it('uses the pushed commit when there is no pull request, and sends no text when there is none', async () => {
+    const { text: _text, ...noText } = run(1);
+    expect(await api.createCheckRun(pushContext, noText)).toEqual({
+      status: 'ok',
+      detail: 'check run 42: 1 annotations in 1 requests',
+    });
+    expect(mock.sequence()).toEqual([
+      {
+        request: 'POST /repos/octo-org/manifests/check-runs',
+        body: {
+          name: 'Shiftdown',
+          head_sha: pushContext.sha,
+          status: 'completed',
+          conclusion: 'failure',
+          output: { title: '1 findings', summary: 'Score 71 (C)', annotations: slice(0, 1) },
+        },
+      },
+    ]);
+  });
+
+  it('a 403 on the create is forbidden, without a retry', async () => {
+    mock.respond(() => ({ status: 403, body: { message: 'Resource not accessible by integration' } }));
+    expect(await api.createCheckRun(pullRequestContext, run(51))).toEqual({
+      status: 'forbidden',
+      message: 'creating the check run: 403 Resource not accessible by integration',
+    });
+    expect(mock.sequence().map((r) => r.request)).toEqual(['POST /repos/octo-org/manifests/check-runs']);
+  });
+
+  it('a 403 on an update is forbidden and stops the updates', async () => {
+    mock.respond((r) =>
+      r.operation === 'checks/update'
+        ? { status: 403, body: { message: 'Resource not accessible by integration' } }
+        : undefined,
+    );
+    expect(await api.createCheckRun(pullRequestContext, run(120))).toEqual({
+      status: 'forbidden',
+      message: 'adding annotation batch 2 of 3 to check run 42: 403 Resource not accessible by integration',
+    });
+    expect(mock.sequence().map((r) => r.request)).toEqual([
+      'POST /repos/octo-org/manifests/check-runs',
+      'PATCH /repos/octo-org/manifests/check-runs/42',
+    ]);
+  });
+
+  it('a 500 then a 201 is retried once and succeeds', async () => {
+    mock.respond((_r, count) =>
+      count === 1 ? { status: 500, body: { message: 'Server Error' } } : undefined,
+    );
+    expect(await api.createCheckRun(pullRequestContext, run(1))).toEqual({
+      status: 'ok',
+      detail: 'check run 42: 1 annotations in 1 requests',
+    });
+    expect(mock.sequence()).toEqual([
+      { request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(1, slice(0, 1)) },
+      { request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(1, slice(0, 1)) },
+    ]);
+  });
+
+  it('a 502 on every attempt fails after 2 retries', async () => {
+    mock.respond(() => ({ status: 502, body: { message: 'Bad Gateway' } }));
+    expect(await api.createCheckRun(pullRequestContext, run(1))).toEqual({
+      status: 'failed',
+      message: 'creating the check run: 502 Bad Gateway',
+    });
+    expect(mock.requests).toHaveLength(3);
+  });
+
+  it('a secondary rate limit is logged and retried', async () => {
+    const log: string[] = [];
+    const limited = githubApi(testOctokit(log), () => {});
+    mock.respond((_r, count) =>
+      count === 1
+        ? {
+            status: 403,
+            body: { message: 'You have exceeded a secondary rate limit' },
+            headers: { 'retry-after': '7' },
+          }
+        : undefined,
+    );
+    expect(await limited.createCheckRun(pullRequestContext, run(1))).toEqual({
+      status: 'ok',
+      detail: 'check run 42: 1 annotations in 1 requests',
+    });
+    expect(mock.requests).toHaveLength(2);
+    expect(log).toEqual([
+      'GitHub secondary rate limit hit on POST /repos/{owner}/{repo}/check-runs: retrying in 7 s (retry 1 of 2)',
+    ]);
+  });
+});
