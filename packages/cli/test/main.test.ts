@@ -154,9 +154,11 @@ describe('main: scan input and output', () => {
     for (let i = 0; i < 101; i++) files[`m/${String(i).padStart(3, '0')}.yaml`] = HARDENED_DEPLOYMENT;
     tree = tempTree(files);
     const tty = await run(tree.root, ['scan', 'm', '--format', 'json'], { tty: true, env: {} });
-    expect(tty.stderr.startsWith('\r\u001b[2KScanning ')).toBe(true);
+    expect(tty.stderr.startsWith('\r\u001b[2KReading ')).toBe(true);
     expect(tty.stderr).not.toContain('\n');
+    expect(tty.stderr).toContain('Reading 101/101 files…');
     expect(tty.stderr).toContain('Scanning 101/101 files…');
+    expect(tty.stderr.indexOf('Reading 101/101')).toBeLessThan(tty.stderr.indexOf('Scanning 1/101'));
     expect(tty.stderr.endsWith('\r\u001b[2K')).toBe(true);
     expect((await run(tree.root, ['scan', 'm', '--format', 'json'], { tty: false })).stderr).toBe('');
   });
