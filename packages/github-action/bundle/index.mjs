@@ -41913,7 +41913,7 @@ function interpret(run3) {
   }
 }
 
-// ../kubeconform/dist/runner/pointer.js
+// ../kubeconform/dist/json-pointer.js
 function pointerToPath(pointer, object) {
   if (pointer === "" || pointer === "/")
     return pointer === "" ? [] : [""];
@@ -41931,6 +41931,23 @@ function pointerToPath(pointer, object) {
     }
   }
   return path9;
+}
+function valueAt(root, path9) {
+  let current = root;
+  for (const segment of path9) {
+    if (typeof current !== "object" || current === null)
+      return void 0;
+    if (Array.isArray(current)) {
+      if (typeof segment !== "number")
+        return void 0;
+      current = current[segment];
+    } else {
+      if (!Object.prototype.hasOwnProperty.call(current, segment))
+        return void 0;
+      current = current[segment];
+    }
+  }
+  return current;
 }
 
 // ../policy-core/dist/types.js
@@ -74021,7 +74038,7 @@ var EXTRA_ARGS = {
   InitConfiguration: [["nodeRegistration", "kubeletExtraArgs"]],
   JoinConfiguration: [["nodeRegistration", "kubeletExtraArgs"]]
 };
-function valueAt(object, path9) {
+function valueAt2(object, path9) {
   let current = object;
   for (const key2 of path9)
     current = asObject(current)?.[key2];
@@ -74052,7 +74069,7 @@ var deprecated_config_api_default = defineRule({
     if (group !== KUBEADM_GROUP || version !== "v1beta3" && version !== "v1beta4")
       return;
     for (const path9 of EXTRA_ARGS[resource.kind] ?? []) {
-      const value = valueAt(resource.object, path9);
+      const value = valueAt2(resource.object, path9);
       const isList = Array.isArray(value);
       const isMap4 = asObject(value) !== void 0;
       if (version === "v1beta4" ? !isMap4 : !isList)
@@ -76898,6 +76915,23 @@ function memoizeValidator(validator3) {
 function isSchemaSubject(resource) {
   return resource.embeddedIn === void 0 && resource.kind !== SCORE_KIND;
 }
+function schemaRuleParts(type, skip) {
+  return {
+    match: { any: true },
+    crossResource: true,
+    appliesTo: (settings) => settings.schemaValidator !== void 0,
+    appliesToResource: isSchemaSubject,
+    check(context) {
+      if (skip?.(context))
+        return;
+      const { resource, index, settings, report } = context;
+      for (const issue2 of settings.schemaValidator.validate(resource, index)) {
+        if (issue2.type === type)
+          report({ message: issue2.message, path: issue2.path, key: issue2.message });
+      }
+    }
+  };
+}
 
 // ../policy-core/dist/rules/validity/sources.js
 var KUBECONFORM_SOURCE = {
@@ -76950,16 +76984,7 @@ var schema_invalid_default = defineRule({
     remediation: "Fix the field the finding points at: correct the spelling of an unknown field, quote or unquote the value to give it the expected type, or add the missing required field. `kubectl explain <kind>.<field>` shows the schema of any built-in field.",
     tags: ["schema", "validity"]
   },
-  match: { any: true },
-  crossResource: true,
-  appliesTo: (settings) => settings.schemaValidator !== void 0,
-  appliesToResource: isSchemaSubject,
-  check({ resource, index, settings, report }) {
-    for (const issue2 of settings.schemaValidator.validate(resource, index)) {
-      if (issue2.type === "invalid")
-        report({ message: issue2.message, path: issue2.path, key: issue2.message });
-    }
-  }
+  ...schemaRuleParts("invalid")
 });
 
 // ../policy-core/dist/rules/validity/api-versions.js
@@ -77139,18 +77164,7 @@ var schema_missing_default = defineRule({
     remediation: "Add the CustomResourceDefinition to the scan, point the CRD directories (`schema.crdPaths` in `.shiftdown.yaml` or `--crds`) at it, or give kubeconform a `--schema-location` that has the kind. Check the apiVersion and kind for typos.",
     tags: ["schema", "validity"]
   },
-  match: { any: true },
-  crossResource: true,
-  appliesTo: (settings) => settings.schemaValidator !== void 0,
-  appliesToResource: isSchemaSubject,
-  check({ resource, index, settings, report }) {
-    if (removedAtTarget(resource, settings))
-      return;
-    for (const issue2 of settings.schemaValidator.validate(resource, index)) {
-      if (issue2.type === "missing")
-        report({ message: issue2.message, path: issue2.path, key: issue2.message });
-    }
-  }
+  ...schemaRuleParts("missing", ({ resource, settings }) => removedAtTarget(resource, settings))
 });
 function removedAtTarget(resource, settings) {
   const removedIn = findDeprecatedApi(resource.apiVersion, resource.kind)?.removedIn;
@@ -80107,43 +80121,6 @@ var AccessTracker = class {
   }
 };
 
-// ../kubeconform/dist/embedded/json-pointer.js
-function pointerToPath3(pointer, root) {
-  if (pointer === "")
-    return [];
-  const path9 = [];
-  let current = root;
-  for (const raw of pointer.slice(1).split("/")) {
-    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(current) && /^(0|[1-9][0-9]*)$/.test(segment)) {
-      const index = Number(segment);
-      path9.push(index);
-      current = current[index];
-    } else {
-      path9.push(segment);
-      current = typeof current === "object" && current !== null && Object.prototype.hasOwnProperty.call(current, segment) ? current[segment] : void 0;
-    }
-  }
-  return path9;
-}
-function valueAt2(root, path9) {
-  let current = root;
-  for (const segment of path9) {
-    if (typeof current !== "object" || current === null)
-      return void 0;
-    if (Array.isArray(current)) {
-      if (typeof segment !== "number")
-        return void 0;
-      current = current[segment];
-    } else {
-      if (!Object.prototype.hasOwnProperty.call(current, segment))
-        return void 0;
-      current = current[segment];
-    }
-  }
-  return current;
-}
-
 // ../kubeconform/dist/embedded/messages.js
 function fieldName(path9) {
   return path9.length === 0 ? "the top level" : formatPath(path9);
@@ -80203,7 +80180,7 @@ function issuesFromAjv(errors, root, options) {
     return [];
   const located = errors.map((error2) => ({
     error: error2,
-    path: pointerToPath3(String(error2.instancePath ?? ""), root)
+    path: pointerToPath(String(error2.instancePath ?? ""), root)
   }));
   const groups2 = /* @__PURE__ */ new Map();
   const errorBelow = /* @__PURE__ */ new Set();
@@ -80231,7 +80208,7 @@ function issuesFromAjv(errors, root, options) {
   for (const group of groups2.values()) {
     const path9 = group[0].path;
     const below = errorBelow.has(JSON.stringify(path9));
-    for (const issue2 of groupIssues(group, path9, valueAt2(root, path9), below, options))
+    for (const issue2 of groupIssues(group, path9, valueAt(root, path9), below, options))
       push(issue2);
   }
   return issues;
@@ -80451,7 +80428,7 @@ function unknownFieldIssue(path9, schemaName) {
 function isMapEntry(root, path9, tracker) {
   if (path9.length === 0 || typeof path9[path9.length - 1] !== "string")
     return false;
-  const parent = valueAt2(root, path9.slice(0, -1));
+  const parent = valueAt(root, path9.slice(0, -1));
   if (typeof parent !== "object" || parent === null)
     return false;
   return tracker.records.get(parent)?.enumerated === true;
@@ -80708,7 +80685,7 @@ function metaSchemaError(errors) {
   const error2 = errors?.find(({ keyword }) => keyword !== "anyOf" && keyword !== "oneOf") ?? errors?.[0];
   if (!error2)
     return "the schema is not a valid JSON schema";
-  const at = error2.instancePath === "" ? "the schema" : formatPath(pointerToPath3(error2.instancePath, void 0));
+  const at = error2.instancePath === "" ? "the schema" : formatPath(pointerToPath(error2.instancePath, void 0));
   const allowed = error2.params.allowedValues;
   const detail = Array.isArray(allowed) ? `must be one of ${allowedValues(allowed)}` : error2.message ?? error2.keyword;
   return `${at} ${detail}`;

@@ -1,40 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv } from 'ajv';
+import { OPERATIONS, bodyProblems } from '../github-openapi.js';
 
-/** The operations the Action calls, with GitHub's request schemas (test/fixtures/github-openapi.json). */
-const fixture = JSON.parse(
-  readFileSync(join(__dirname, '..', 'fixtures', 'github-openapi.json'), 'utf8'),
-) as {
-  operations: Record<string, { method: string; path: string; query: string[]; requestBody: object | null }>;
-};
-
-/** Objects that list their properties accept no others: a misspelt field fails like a wrong type. */
-function closed(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(closed);
-  if (schema === null || typeof schema !== 'object') return schema;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    out[key] =
-      key === 'properties'
-        ? Object.fromEntries(Object.entries(value as object).map(([name, s]) => [name, closed(s)]))
-        : key === 'enum' || key === 'required'
-          ? value
-          : closed(value);
-  }
-  if ('properties' in out && !('additionalProperties' in out)) out.additionalProperties = false;
-  return out;
-}
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-ajv.addFormat('date-time', true);
-const routes = Object.entries(fixture.operations).map(([id, op]) => ({
+const routes = Object.entries(OPERATIONS).map(([id, op]) => ({
   id,
   method: op.method,
   pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
   query: new Set(op.query),
-  validate: op.requestBody ? ajv.compile(closed(op.requestBody) as object) : undefined,
 }));
 
 export interface LoopbackRequest {
@@ -67,8 +38,7 @@ export async function startLoopbackGitHub(
       }
       for (const name of url.searchParams.keys())
         if (!route.query.has(name)) problems.push(`${route.id}: unknown query ${name}`);
-      if (route.validate && !route.validate(body))
-        problems.push(`${route.id}: ${ajv.errorsText(route.validate.errors)}`);
+      problems.push(...bodyProblems(route.id, body));
       const request: LoopbackRequest = {
         operation: route.id,
         method: req.method!,

@@ -5,54 +5,13 @@
  * handlers do not know is an error (msw 3 calls the option `onUnhandledFrame: 'error'`; it was
  * `onUnhandledRequest` in msw 2). `problems` must be empty at the end of each test.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createOctokit } from '../../src/github/octokit.js';
 import type { RunContext } from '../../src/types.js';
+import { OPERATIONS, bodyProblems } from '../github-openapi.js';
 
 export const API = 'https://api.github.test';
-
-interface Operation {
-  method: string;
-  path: string;
-  query: string[];
-  requestBody: Record<string, unknown> | null;
-}
-
-const fixture = JSON.parse(
-  readFileSync(join(__dirname, '..', 'fixtures', 'github-openapi.json'), 'utf8'),
-) as {
-  operations: Record<string, Operation>;
-};
-
-/** The schema with `additionalProperties: false` on every object that lists its properties. */
-function closed(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(closed);
-  if (schema === null || typeof schema !== 'object') return schema;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    out[key] =
-      key === 'properties'
-        ? Object.fromEntries(Object.entries(value as object).map(([name, s]) => [name, closed(s)]))
-        : key === 'enum' || key === 'required'
-          ? value
-          : closed(value);
-  }
-  if ('properties' in out && !('additionalProperties' in out)) out.additionalProperties = false;
-  return out;
-}
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-ajv.addFormat('date-time', true);
-const validators = new Map<string, ValidateFunction | null>(
-  Object.entries(fixture.operations).map(([id, op]) => [
-    id,
-    op.requestBody ? ajv.compile(closed(op.requestBody) as object) : null,
-  ]),
-);
 
 export interface RecordedRequest {
   operation: string;
@@ -94,7 +53,7 @@ export function mockGitHub() {
   const problems: string[] = [];
   let responder: Responder = () => undefined;
 
-  const handlers = Object.entries(fixture.operations).map(([id, op]) => {
+  const handlers = Object.entries(OPERATIONS).map(([id, op]) => {
     const route = `${API}${op.path.replace(/\{(\w+)\}/g, ':$1')}`;
     const method = op.method.toLowerCase() as 'get' | 'post' | 'patch';
     return http[method](route, async ({ request }) => {
@@ -108,10 +67,9 @@ export function mockGitHub() {
       for (const name of Object.keys(recorded.query)) {
         if (!op.query.includes(name)) problems.push(`${id}: unknown query parameter ${name}`);
       }
-      const validate = validators.get(id);
-      if (validate) {
+      if (op.requestBody) {
         recorded.body = await request.json();
-        if (!validate(recorded.body)) problems.push(`${id}: ${ajv.errorsText(validate.errors)}`);
+        problems.push(...bodyProblems(id, recorded.body));
       } else if (request.body) {
         const text = await request.text();
         if (text) problems.push(`${id}: unexpected body ${text}`);

@@ -1,6 +1,6 @@
 import type { SchemaIssue } from '@shiftdown/policy-core';
 import type { AjvLikeError } from './kubernetes-models.js';
-import { pointerToPath, valueAt } from './json-pointer.js';
+import { pointerToPath, valueAt } from '../json-pointer.js';
 import { allowedValues, describeValue, fieldName, formatHint, orList, quote, where } from './messages.js';
 
 type Path = (string | number)[];

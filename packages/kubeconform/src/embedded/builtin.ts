@@ -1,7 +1,7 @@
 import type { SchemaIssue } from '@shiftdown/policy-core';
 import { AccessTracker } from './access-tracker.js';
 import { issuesFromAjv } from './ajv-issues.js';
-import { valueAt } from './json-pointer.js';
+import { valueAt } from '../json-pointer.js';
 import type { InvisibleProperties } from './invisible-properties.js';
 import type { CompiledValidator } from './kubernetes-models.js';
 import { quote, where } from './messages.js';

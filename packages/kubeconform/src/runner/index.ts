@@ -26,7 +26,7 @@ export {
   type RunKubeconformOptions,
   type KubeconformRunResult,
 } from './run.js';
-export { pointerToPath } from './pointer.js';
+export { pointerToPath } from '../json-pointer.js';
 export { issuesFromResult, isYamlError, parseUnknownKeys, type UnknownKey } from './messages.js';
 export { kubeconformValidator, type KubeconformRun, type KubeconformValidator } from './validator.js';
 export {

@@ -1,6 +1,6 @@
 import { formatPath, type Path, type Resource, type SchemaIssue } from '@shiftdown/policy-core';
 import type { KubeconformResource } from './output.js';
-import { pointerToPath } from './pointer.js';
+import { pointerToPath } from '../json-pointer.js';
 
 /** One unknown key named by `additionalProperties 'a', 'b' not allowed`, with its quoted form. */
 export interface UnknownKey {

@@ -4,7 +4,7 @@
  */
 import { Ajv } from 'ajv';
 import { issuesFromAjv } from '../../src/embedded/ajv-issues.js';
-import { pointerToPath } from '../../src/embedded/json-pointer.js';
+import { pointerToPath } from '../../src/json-pointer.js';
 
 const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
 

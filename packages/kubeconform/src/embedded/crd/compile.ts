@@ -1,6 +1,6 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import { formatPath } from '@shiftdown/policy-core';
-import { pointerToPath } from '../json-pointer.js';
+import { pointerToPath } from '../../json-pointer.js';
 import { allowedValues } from '../messages.js';
 import type { CompiledValidator } from '../kubernetes-models.js';
 import type { JsonObject } from './definitions.js';

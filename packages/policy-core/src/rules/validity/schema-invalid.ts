@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { isSchemaSubject } from './schema-validator.js';
+import { schemaRuleParts } from './schema-validator.js';
 import { KUBECONFORM_SOURCE, KUBERNETES_API_CONVENTIONS } from './sources.js';
 
 export default defineRule({
@@ -26,13 +26,5 @@ export default defineRule({
       'schema of any built-in field.',
     tags: ['schema', 'validity'],
   },
-  match: { any: true },
-  crossResource: true,
-  appliesTo: (settings) => settings.schemaValidator !== undefined,
-  appliesToResource: isSchemaSubject,
-  check({ resource, index, settings, report }) {
-    for (const issue of settings.schemaValidator!.validate(resource, index)) {
-      if (issue.type === 'invalid') report({ message: issue.message, path: issue.path, key: issue.message });
-    }
-  },
+  ...schemaRuleParts('invalid'),
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { isSchemaSubject } from './schema-validator.js';
+import { schemaRuleParts } from './schema-validator.js';
 import { KUBECONFORM_SOURCE } from './sources.js';
 import { LATEST_RELEASED_MINOR, findDeprecatedApi } from './api-versions.js';
 import type { Resource } from '../../model/resource.js';
@@ -28,16 +28,7 @@ export default defineRule({
       'kind for typos.',
     tags: ['schema', 'validity'],
   },
-  match: { any: true },
-  crossResource: true,
-  appliesTo: (settings) => settings.schemaValidator !== undefined,
-  appliesToResource: isSchemaSubject,
-  check({ resource, index, settings, report }) {
-    if (removedAtTarget(resource, settings)) return;
-    for (const issue of settings.schemaValidator!.validate(resource, index)) {
-      if (issue.type === 'missing') report({ message: issue.message, path: issue.path, key: issue.message });
-    }
-  },
+  ...schemaRuleParts('missing', ({ resource, settings }) => removedAtTarget(resource, settings)),
 });
 
 /** A removed API version has no schema by definition; `api-version-removed` reports it with the replacement. */

@@ -1,6 +1,7 @@
 import type { Path } from '../../types.js';
 import type { Resource } from '../../model/resource.js';
 import type { ResourceIndex } from '../../model/resource-index.js';
+import type { RuleContext } from '../rule.js';
 import { SCORE_KIND } from '../../model/score.js';
 
 /**
@@ -52,4 +53,24 @@ export function memoizeValidator(validator: SchemaValidator): SchemaValidator {
 /** Whether a resource is validated at all: objects embedded in others and Score files have their own checks. */
 export function isSchemaSubject(resource: Resource): boolean {
   return resource.embeddedIn === undefined && resource.kind !== SCORE_KIND;
+}
+
+/**
+ * How the schema rules run: on every object the validator applies to, once a validator is set, each
+ * reporting the issues of its own type (`skip` leaves some objects to another rule).
+ */
+export function schemaRuleParts(type: SchemaIssue['type'], skip?: (context: RuleContext) => boolean) {
+  return {
+    match: { any: true } as const,
+    crossResource: true,
+    appliesTo: (settings: RuleContext['settings']) => settings.schemaValidator !== undefined,
+    appliesToResource: isSchemaSubject,
+    check(context: RuleContext): void {
+      if (skip?.(context)) return;
+      const { resource, index, settings, report } = context;
+      for (const issue of settings.schemaValidator!.validate(resource, index)) {
+        if (issue.type === type) report({ message: issue.message, path: issue.path, key: issue.message });
+      }
+    },
+  };
 }

@@ -1,16 +1,17 @@
-type Path = (string | number)[];
-
 /**
- * An ajv `instancePath` (a JSON pointer, `/spec/containers/0/ports`) as a Shiftdown path. A segment is an
- * array index only where the value at that point is an array, so a map key such as `"0"` stays a string.
+ * A JSON pointer from kubeconform (`/spec/containers/0`, `''` for the root) as a core Path relative to
+ * `object`: `~1` and `~0` are decoded, and a segment is an array index (a number) exactly when the value
+ * it indexes into is an array — a key such as `"0"` in a map stays a string.
  */
-export function pointerToPath(pointer: string, root: unknown): Path {
-  if (pointer === '') return [];
-  const path: Path = [];
-  let current: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(current) && /^(0|[1-9][0-9]*)$/.test(segment)) {
+export function pointerToPath(pointer: string, object: unknown): (string | number)[] {
+  if (pointer === '' || pointer === '/') return pointer === '' ? [] : [''];
+  const segments = (pointer.startsWith('/') ? pointer.slice(1) : pointer)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path: (string | number)[] = [];
+  let current: unknown = object;
+  for (const segment of segments) {
+    if (Array.isArray(current) && /^(0|[1-9]\d*)$/.test(segment)) {
       const index = Number(segment);
       path.push(index);
       current = current[index];
