@@ -31,7 +31,10 @@ function listManifests(dir) {
 }
 
 function loadCorpus() {
-  return listManifests(corpusDir).map((path) => ({ path: relative(corpusDir, path), text: readFileSync(path, 'utf8') }));
+  return listManifests(corpusDir).map((path) => ({
+    path: relative(corpusDir, path),
+    text: readFileSync(path, 'utf8'),
+  }));
 }
 
 /** Deterministic realistic documents: Deployments, Services and ConfigMaps in rotation. */
@@ -110,7 +113,9 @@ async function child(mode, input) {
   let documents = 0;
   if (mode === 'parse') {
     // The same YAML library, options and streaming composition the scan uses, and nothing else.
-    const options = { version: '1.1', merge: true, prettyErrors: false, logLevel: 'silent' };
+    const { PARSE_OPTIONS: options } = await import(
+      new URL('../dist/parse/options.js', import.meta.url).href
+    );
     for (const file of files) {
       const lineCounter = new yaml.LineCounter();
       const parser = new yaml.Parser(lineCounter.addNewLine);
@@ -123,7 +128,9 @@ async function child(mode, input) {
   } else if (mode === 'scan-schema') {
     // By path: the core package does not depend on @shiftdown/kubeconform (it is the other way round).
     // The validator is created inside the clock: loading the schema modules it needs is part of the cost.
-    const { createEmbeddedValidator } = await import(new URL('../../kubeconform/dist/index.js', import.meta.url).href);
+    const { createEmbeddedValidator } = await import(
+      new URL('../../kubeconform/dist/index.js', import.meta.url).href
+    );
     const report = core.scan({ files, today: '2026-01-01', schemaValidator: createEmbeddedValidator() });
     documents = report.summary.documents;
   } else {
@@ -138,16 +145,22 @@ async function child(mode, input) {
   // What stays reachable once the work is done (the report is still alive), after a full collection.
   globalThis.gc();
   const heapAfterGcMiB = process.memoryUsage().heapUsed / 1048576;
-  process.stdout.write(JSON.stringify({ ms, cpuMs, maxRssMiB, heapAfterGcMiB, documents, files: files.length, bytes }));
+  process.stdout.write(
+    JSON.stringify({ ms, cpuMs, maxRssMiB, heapAfterGcMiB, documents, files: files.length, bytes }),
+  );
 }
 
 function measure(mode, input) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync(process.execPath, [...NODE_FLAGS, fileURLToPath(import.meta.url), '--child', mode, input], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
+    const out = execFileSync(
+      process.execPath,
+      [...NODE_FLAGS, fileURLToPath(import.meta.url), '--child', mode, input],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    );
     runs.push(JSON.parse(out));
   }
   runs.sort((a, b) => a.ms - b.ms);
@@ -159,7 +172,9 @@ const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, 
 
 async function main() {
   if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4]);
-  console.log(`Shiftdown policy-core benchmarks — node ${process.version} ${NODE_FLAGS.join(' ')}, median of ${RUNS} runs, each in a fresh process\n`);
+  console.log(
+    `Shiftdown policy-core benchmarks — node ${process.version} ${NODE_FLAGS.join(' ')}, median of ${RUNS} runs, each in a fresh process\n`,
+  );
 
   try {
     statSync(corpusDir);
@@ -173,12 +188,22 @@ async function main() {
   console.log(`Real-world corpus: ${parse.files} files, ${fmt(parse.bytes / 1048576, 1)} MiB`);
   console.log('| run | documents | wall time | CPU time | documents/s | peak RSS |');
   console.log('|---|---|---|---|---|---|');
-  for (const [name, r] of [['bare YAML parse', parse], ['full scan', full], ['full scan + embedded schema validation', withSchema]]) {
-    console.log(`| ${name} | ${fmt(r.documents)} | ${fmt(r.ms)} ms | ${fmt(r.cpuMs)} ms | ${fmt((r.documents / r.ms) * 1000)} | ${fmt(r.maxRssMiB)} MiB |`);
+  for (const [name, r] of [
+    ['bare YAML parse', parse],
+    ['full scan', full],
+    ['full scan + embedded schema validation', withSchema],
+  ]) {
+    console.log(
+      `| ${name} | ${fmt(r.documents)} | ${fmt(r.ms)} ms | ${fmt(r.cpuMs)} ms | ${fmt((r.documents / r.ms) * 1000)} | ${fmt(r.maxRssMiB)} MiB |`,
+    );
   }
   const ratio = full.cpuMs / parse.cpuMs;
-  console.log(`\nfull scan / bare parse (CPU time) = ${fmt(ratio, 2)}; wall time ${fmt(full.ms / parse.ms, 2)} (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`);
-  console.log(`schema validation adds ${fmt(withSchema.cpuMs - full.cpuMs)} ms CPU (${fmt(withSchema.ms - full.ms)} ms wall) over the corpus\n`);
+  console.log(
+    `\nfull scan / bare parse (CPU time) = ${fmt(ratio, 2)}; wall time ${fmt(full.ms / parse.ms, 2)} (target ≤ 1.5) ${ratio <= 1.5 ? 'OK' : 'OVER TARGET'}`,
+  );
+  console.log(
+    `schema validation adds ${fmt(withSchema.cpuMs - full.cpuMs)} ms CPU (${fmt(withSchema.ms - full.ms)} ms wall) over the corpus\n`,
+  );
 
   console.log('Generated single file (Deployments, Services, ConfigMaps):');
   console.log('| documents | wall time | documents/s | µs/document | peak RSS | heap after GC |');
@@ -186,13 +211,19 @@ async function main() {
   const sizes = [12500, 25000, 50000];
   const results = sizes.map((n) => measure('scan', String(n)));
   results.forEach((r) => {
-    console.log(`| ${fmt(r.documents)} | ${fmt(r.ms)} ms | ${fmt((r.documents / r.ms) * 1000)} | ${fmt((r.ms * 1000) / r.documents, 1)} | ${fmt(r.maxRssMiB)} MiB | ${fmt(r.heapAfterGcMiB)} MiB |`);
+    console.log(
+      `| ${fmt(r.documents)} | ${fmt(r.ms)} ms | ${fmt((r.documents / r.ms) * 1000)} | ${fmt((r.ms * 1000) / r.documents, 1)} | ${fmt(r.maxRssMiB)} MiB | ${fmt(r.heapAfterGcMiB)} MiB |`,
+    );
   });
   const perDoc = results.map((r) => r.ms / r.documents);
   const growth = perDoc[perDoc.length - 1] / perDoc[0];
   const peak = results[results.length - 1].maxRssMiB;
-  console.log(`\ntime per document, 50,000 vs 12,500: × ${fmt(growth, 2)} (linear ⇒ ≈ 1; target ≤ 1.3) ${growth <= 1.3 ? 'OK' : 'NOT LINEAR'}`);
-  console.log(`peak RSS at 50,000 documents: ${fmt(peak)} MiB (target < 300) ${peak < 300 ? 'OK' : 'OVER TARGET'}`);
+  console.log(
+    `\ntime per document, 50,000 vs 12,500: × ${fmt(growth, 2)} (linear ⇒ ≈ 1; target ≤ 1.3) ${growth <= 1.3 ? 'OK' : 'NOT LINEAR'}`,
+  );
+  console.log(
+    `peak RSS at 50,000 documents: ${fmt(peak)} MiB (target < 300) ${peak < 300 ? 'OK' : 'OVER TARGET'}`,
+  );
 }
 
 await main();

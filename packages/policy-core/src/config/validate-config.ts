@@ -2,9 +2,7 @@
  * Validation of a config value against the `.shiftdown.yaml` schema, with messages written for people
  * (did-you-mean, "got …", quoting hints). Positions are added by `parseConfig`, which knows the source.
  */
-// The named export: under NodeNext the default import of this CommonJS package types as its namespace.
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Path } from '../types.js';
 import type { Exemption, ShiftdownConfig } from './types.js';
 import { formatPath } from '../model/locate.js';
@@ -21,7 +19,7 @@ import {
   RULE_ID_OR_ALL_PATTERN,
   RULE_ID_PATTERN,
 } from './schema.js';
-import { describeValue, pointerToPath } from '../util/ajv-values.js';
+import { describeValue, lazyValidator, pointerToPath } from '../util/ajv-values.js';
 
 /** One problem with a config value, independent of where the value came from. */
 export interface ConfigProblem {
@@ -76,22 +74,7 @@ export function validateConfigObject(
 
 // Validation
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    // `verbose` gives each error its parent schema (for did-you-mean) and data (for "got …").
-    const ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      strictRequired: false,
-      logger: false,
-    });
-    compiled = ajv.compile(CONFIG_SCHEMA as unknown as Record<string, unknown>);
-  }
-  return compiled;
-}
+const validator = lazyValidator(CONFIG_SCHEMA);
 
 export function validateValue(value: unknown, options: ConfigValidationOptions): Problem[] {
   const data = value;

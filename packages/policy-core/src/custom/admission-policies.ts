@@ -57,7 +57,10 @@ export default defineRule({
         title: 'Kubernetes: Validating Admission Policy',
         url: 'https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/',
       },
-      { title: 'Common Expression Language in Kubernetes', url: 'https://kubernetes.io/docs/reference/using-api/cel/' },
+      {
+        title: 'Common Expression Language in Kubernetes',
+        url: 'https://kubernetes.io/docs/reference/using-api/cel/',
+      },
     ],
     remediation:
       'Change the object so that the policy’s validation holds (the message says which), or exempt the ' +
@@ -155,11 +158,16 @@ function compilePolicy(policy: Resource): CompiledPolicy {
 }
 
 /** `matchConstraints.resourceRules` (+ selectors and exclusions) against one object as a CREATE. */
-function matchesResourceRules(constraints: JsonObject | undefined, resource: Resource, index: ResourceIndex): boolean {
+function matchesResourceRules(
+  constraints: JsonObject | undefined,
+  resource: Resource,
+  index: ResourceIndex,
+): boolean {
   if (!constraints) return false;
   const rules = asArray(constraints.resourceRules).map(asObject);
   if (!rules.some((rule) => rule && matchesRule(rule, resource))) return false;
-  if (asArray(constraints.excludeResourceRules).some((rule) => matchesRule(asObject(rule) ?? {}, resource))) return false;
+  if (asArray(constraints.excludeResourceRules).some((rule) => matchesRule(asObject(rule) ?? {}, resource)))
+    return false;
   return matchesSelectors(constraints, resource, index);
 }
 
@@ -188,7 +196,11 @@ function matchesSelectors(holder: JsonObject, resource: Resource, index: Resourc
     if (!matchesLabelSelector(objectSelector, labelsOf(resource.metadata))) return false;
   }
   const namespaceSelector = holder.namespaceSelector;
-  if (namespaceSelector !== undefined && !isEmptySelector(namespaceSelector) && resource.namespace !== undefined) {
+  if (
+    namespaceSelector !== undefined &&
+    !isEmptySelector(namespaceSelector) &&
+    resource.namespace !== undefined
+  ) {
     const namespace = index.find('Namespace', undefined, resource.namespace);
     if (namespace && !matchesLabelSelector(namespaceSelector, labelsOf(namespace.metadata))) return false;
   }
@@ -205,20 +217,27 @@ const ACTION_SEVERITY: Readonly<Record<string, Severity>> = { Deny: 'high', Warn
 const SEVERITY_ORDER: readonly Severity[] = ['high', 'medium', 'low'];
 
 /** How the policy applies to the object through its bindings in the scan (undefined: no binding selects it). */
-function bindingsApplying(policy: Resource, resource: Resource, index: ResourceIndex): Application | undefined {
-  const bindings = index
-    .ofKind(BINDING_KIND)
-    .filter((binding) => asString(asObject(binding.object.spec)?.policyName) === policy.name);
-  if (bindings.length === 0) return { severity: 'medium', note: ' once bound (no binding in the scan)', paramRefs: [] };
+function bindingsApplying(
+  policy: Resource,
+  resource: Resource,
+  index: ResourceIndex,
+): Application | undefined {
+  const bindings = bindingsByPolicy(index).get(policy.name) ?? [];
+  if (bindings.length === 0)
+    return { severity: 'medium', note: ' once bound (no binding in the scan)', paramRefs: [] };
   const severities: Severity[] = [];
   const paramRefs: JsonObject[] = [];
   for (const binding of bindings) {
     const spec = asObject(binding.object.spec) ?? {};
     const matchResources = asObject(spec.matchResources);
     if (matchResources) {
-      if (asArray(matchResources.resourceRules).length > 0 && !matchesResourceRules(matchResources, resource, index))
+      if (
+        asArray(matchResources.resourceRules).length > 0 &&
+        !matchesResourceRules(matchResources, resource, index)
+      )
         continue;
-      if (asArray(matchResources.excludeResourceRules).some((r) => matchesRule(asObject(r) ?? {}, resource))) continue;
+      if (asArray(matchResources.excludeResourceRules).some((r) => matchesRule(asObject(r) ?? {}, resource)))
+        continue;
       if (!matchesSelectors(matchResources, resource, index)) continue;
     }
     for (const action of asArray(spec.validationActions)) {
@@ -230,6 +249,20 @@ function bindingsApplying(policy: Resource, resource: Resource, index: ResourceI
   }
   const worst = SEVERITY_ORDER.find((s) => severities.includes(s));
   return worst ? { severity: worst, note: '', paramRefs } : undefined;
+}
+
+/** The bindings in the scan by the policy name they bind, grouped once per scan. */
+function bindingsByPolicy(index: ResourceIndex): ReadonlyMap<string | undefined, readonly Resource[]> {
+  return index.derived('admission-policy:bindings-by-policy', () => {
+    const byPolicy = new Map<string | undefined, Resource[]>();
+    for (const binding of index.ofKind(BINDING_KIND)) {
+      const policyName = asString(asObject(binding.object.spec)?.policyName);
+      const list = byPolicy.get(policyName);
+      if (list) list.push(binding);
+      else byPolicy.set(policyName, [binding]);
+    }
+    return byPolicy;
+  });
 }
 
 /** The `params` binding: null without paramKind; the referenced object when it is in the scan; else undefined (skip). */
@@ -261,7 +294,10 @@ function variablesOf(compiled: CompiledPolicy, bindings: Record<string, unknown>
   return variables;
 }
 
-function messageOf(validation: CompiledPolicy['validations'][number], bindings: Record<string, unknown>): string {
+function messageOf(
+  validation: CompiledPolicy['validations'][number],
+  bindings: Record<string, unknown>,
+): string {
   if (validation.messageExpression) {
     const text = validation.messageExpression.evaluate(bindings);
     if (typeof text === 'string' && text.trim() !== '') return text;

@@ -45,13 +45,18 @@ export function customRuleErrors(rule: Partial<CustomRuleConfig>): [keyof Custom
 }
 
 /** Turn validated config entries into rules. Throws on an expression that does not compile (validate first). */
-export function buildCustomRules(configs: readonly CustomRuleConfig[], source = '.shiftdown.yaml'): ResourceRule[] {
+export function buildCustomRules(
+  configs: readonly CustomRuleConfig[],
+  source = '.shiftdown.yaml',
+): ResourceRule[] {
   return configs.map((config) => buildCustomRule(config, source));
 }
 
 function buildCustomRule(config: CustomRuleConfig, source: string): ResourceRule {
   const expression = mustCompile(config.expression, config.id);
-  const messageExpression = config.messageExpression ? mustCompile(config.messageExpression, config.id) : undefined;
+  const messageExpression = config.messageExpression
+    ? mustCompile(config.messageExpression, config.id)
+    : undefined;
   const kinds = config.match?.kinds?.filter((k) => k !== '*') ?? [];
   const groups = config.match?.apiGroups?.filter((g) => g !== '*') ?? [];
   const path: Path = config.path ? config.path.split('.') : [];
@@ -70,10 +75,12 @@ function buildCustomRule(config: CustomRuleConfig, source: string): ResourceRule
         url: 'https://kubernetes.io/docs/reference/using-api/cel/',
       },
     ],
-    remediation: config.remediation ?? 'Change the object so that the expression holds, or ask the platform team.',
+    remediation:
+      config.remediation ?? 'Change the object so that the expression holds, or ask the platform team.',
     tags: ['custom'],
   };
-  const crossResource = MENTIONS_OBJECTS.test(config.expression) || MENTIONS_OBJECTS.test(config.messageExpression ?? '');
+  const crossResource =
+    MENTIONS_OBJECTS.test(config.expression) || MENTIONS_OBJECTS.test(config.messageExpression ?? '');
   return defineRule({
     meta,
     crossResource,
@@ -84,7 +91,8 @@ function buildCustomRule(config: CustomRuleConfig, source: string): ResourceRule
       const bindings = celBindings(resource, context.index, crossResource);
       const result = expression.evaluate(bindings);
       if (result instanceof Error) throw new Error(`CEL evaluation failed: ${result.message}`);
-      if (typeof result !== 'boolean') throw new Error(`the expression must be true or false, got ${describe(result)}`);
+      if (typeof result !== 'boolean')
+        throw new Error(`the expression must be true or false, got ${describe(result)}`);
       if (result) return;
       context.report({ message: messageFor(config, messageExpression, bindings), path });
     },
@@ -110,13 +118,19 @@ function messageFor(
 }
 
 /** The variables a CEL expression sees for one resource, as the API server would bind them. */
-export function celBindings(resource: Resource, index: ResourceIndex, withObjects: boolean): Record<string, unknown> {
+export function celBindings(
+  resource: Resource,
+  index: ResourceIndex,
+  withObjects: boolean,
+): Record<string, unknown> {
   const slash = resource.apiVersion.indexOf('/');
   const bindings: Record<string, unknown> = {
     object: resource.object,
     oldObject: null,
     params: null,
-    namespaceObject: resource.namespace ? (index.find('Namespace', undefined, resource.namespace)?.object ?? null) : null,
+    namespaceObject: resource.namespace
+      ? (index.find('Namespace', undefined, resource.namespace)?.object ?? null)
+      : null,
     request: {
       kind: {
         group: slash < 0 ? '' : resource.apiVersion.slice(0, slash),
@@ -132,15 +146,9 @@ export function celBindings(resource: Resource, index: ResourceIndex, withObject
   return bindings;
 }
 
-const objectLists = new WeakMap<ResourceIndex, unknown[]>();
-
 /** One array of every object per index (rebuilt only when resources were added since). */
 function allObjects(index: ResourceIndex): unknown[] {
-  const cached = objectLists.get(index);
-  if (cached && cached.length === index.all.length) return cached;
-  const list = index.all.map((r) => r.object);
-  objectLists.set(index, list);
-  return list;
+  return index.derived('custom-rules:objects', () => index.all.map((r) => r.object));
 }
 
 function describe(value: unknown): string {

@@ -68,19 +68,26 @@ export function scan(options: ScanOptions): Report {
   const profile = options.profile ?? config.profile ?? 'recommended';
   const pssText = options.pssVersion ?? config.pssVersion ?? 'latest';
   const pssVersion = parsePssVersion(pssText);
-  if (!pssVersion) throw new ScanOptionError(`invalid Pod Security Standards version "${pssText}" (use latest or v1.N)`);
+  if (!pssVersion)
+    throw new ScanOptionError(`invalid Pod Security Standards version "${pssText}" (use latest or v1.N)`);
   const kubernetesText = options.kubernetesVersion ?? config.kubernetesVersion;
   const kubernetesVersion = kubernetesText === undefined ? undefined : parseKubernetesVersion(kubernetesText);
   if (kubernetesText !== undefined && !kubernetesVersion) {
     throw new ScanOptionError(`invalid Kubernetes version "${kubernetesText}" (use 1.N)`);
   }
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
-  const workloadKinds: WorkloadKind[] = [...BUILTIN_WORKLOAD_KINDS, ...workloadKindsFromConfig(config.workloadKinds)];
+  const workloadKinds: WorkloadKind[] = [
+    ...BUILTIN_WORKLOAD_KINDS,
+    ...workloadKindsFromConfig(config.workloadKinds),
+  ];
   const builtinRules = options.rules ?? ALL_RULES;
   const customRules = buildCustomRules(config.customRules ?? [], config.path);
   const catalog = ruleCatalog(builtinRules);
   const clash = customRules.find((rule) => catalog.has(rule.meta.id));
-  if (clash) throw new ScanOptionError(`custom rule id "${clash.meta.id}" is already a built-in rule id; choose another`);
+  if (clash)
+    throw new ScanOptionError(
+      `custom rule id "${clash.meta.id}" is already a built-in rule id; choose another`,
+    );
   // Custom rules are the config's own: on in every profile unless the config turns them off.
   const active = [
     ...selectRules(builtinRules, profile, config.rules),
@@ -97,7 +104,9 @@ export function scan(options: ScanOptions): Report {
     ...(config.cloud && { cloud: config.cloud }),
     ...(config.namespaces && {
       namespaceTenancy: Object.fromEntries(
-        Object.entries(config.namespaces).flatMap(([ns, context]) => (context.tenancy ? [[ns, context.tenancy]] : [])),
+        Object.entries(config.namespaces).flatMap(([ns, context]) =>
+          context.tenancy ? [[ns, context.tenancy]] : [],
+        ),
       ),
     }),
     ...(config.trustedRegistries && { trustedRegistries: config.trustedRegistries }),
@@ -112,7 +121,6 @@ export function scan(options: ScanOptions): Report {
   // 1. Parse, model and run the per-document rules as each document is read, then release its
   //    syntax tree (rebuilt on demand to locate later findings): memory stays flat on huge inputs.
   let nextId = 0;
-  const resources: Resource[] = [];
   const index = new ResourceIndex();
   const evaluated = emptyResult();
   const files: FileSummary[] = [];
@@ -131,17 +139,23 @@ export function scan(options: ScanOptions): Report {
       }
       doc.source.release();
     }
-    resources.push(...built.resources);
     const parsed = opened.file;
     const errors = [...parsed.errors, ...built.errors].sort((a, b) => a.line - b.line || a.column - b.column);
-    files.push({ path: file.path, documents: built.resources.length, errors, skipped: [...parsed.skipped, ...built.skipped] });
+    files.push({
+      path: file.path,
+      documents: built.resources.length,
+      errors,
+      skipped: [...parsed.skipped, ...built.skipped],
+    });
     const checked = checkFile(file.path, errors, parsed.duplicateKeys, config.rules);
     inputFindings.push(...checked.findings);
     fileEvaluations.push(...checked.evaluations);
   });
 
-  // 2. Cross-resource rules, now that the index holds every resource.
-  for (const resource of resources) evaluateResource(resource, crossResourceRules, index, settings, evaluated);
+  // 2. Cross-resource rules, now that the index holds every resource (in scan order).
+  const resources = index.all;
+  for (const resource of resources)
+    evaluateResource(resource, crossResourceRules, index, settings, evaluated);
   const resourceById = new Map(resources.map((r) => [r.id, r]));
   const crashFindings = evaluated.crashes.map((crash) =>
     fileFinding(
@@ -156,7 +170,10 @@ export function scan(options: ScanOptions): Report {
 
   // 3. Suppress (marks findings; never drops them).
   const items: { finding: Finding; resource?: Resource }[] = [
-    ...evaluated.findings.map((finding, i) => ({ finding, resource: resourceById.get(evaluated.findingResource[i]!) })),
+    ...evaluated.findings.map((finding, i) => ({
+      finding,
+      resource: resourceById.get(evaluated.findingResource[i]!),
+    })),
     ...inputFindings.map((finding) => ({ finding })),
     ...crashFindings.map((finding) => ({ finding })),
   ];
@@ -179,7 +196,13 @@ export function scan(options: ScanOptions): Report {
   const failures = suppressed.findings.flatMap((finding, i) =>
     finding.suppressed || !rulesForScore.has(finding.ruleId)
       ? []
-      : [{ subject: items[i]!.resource?.id ?? fileSubject(finding.file), ruleId: finding.ruleId, severity: finding.severity }],
+      : [
+          {
+            subject: items[i]!.resource?.id ?? fileSubject(finding.file),
+            ruleId: finding.ruleId,
+            severity: finding.severity,
+          },
+        ],
   );
   const scores = computeScores({
     evaluations: allEvaluations(evaluated.evaluations, fileEvaluations),
@@ -196,7 +219,14 @@ export function scan(options: ScanOptions): Report {
 
   const resourceSummaries: ResourceSummary[] = resources.map((r) => {
     const graded = scores.subjects.get(r.id) ?? { score: 100, grade: 'A+' as const, findings: 0 };
-    return { ...r.ref, file: r.file, line: r.line, score: graded.score, grade: graded.grade, findings: graded.findings };
+    return {
+      ...r.ref,
+      file: r.file,
+      line: r.line,
+      score: graded.score,
+      grade: graded.grade,
+      findings: graded.findings,
+    };
   });
 
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts;
@@ -218,7 +248,9 @@ export function scan(options: ScanOptions): Report {
     settings: {
       profile,
       pssVersion: formatPssVersion(pssVersion),
-      ...(kubernetesVersion && { kubernetesVersion: `${kubernetesVersion.major}.${kubernetesVersion.minor}` }),
+      ...(kubernetesVersion && {
+        kubernetesVersion: `${kubernetesVersion.major}.${kubernetesVersion.minor}`,
+      }),
       ...(options.schemaValidator && { schemaValidator: options.schemaValidator.name }),
     },
     summary: {

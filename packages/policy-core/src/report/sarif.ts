@@ -57,7 +57,7 @@ export function toSarif(report: Report, options: SarifOptions = {}): Log {
   const rules = collectRules(report.rules, findings);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   // One artifact per distinct URI (`a\\b.yaml` and `a/b.yaml` are the same file).
-  const uris = new Map(files.map((file) => [artifactUri(file.path).uri, artifactUri(file.path)]));
+  const uris = new Map(files.map((file) => artifactUri(file.path)).map((uri) => [uri.uri, uri] as const));
   const artifacts: Artifact[] = [...uris.values()]
     .sort((a, b) => compareStrings(a.uri, b.uri))
     .map((uri) => ({ location: uri }));

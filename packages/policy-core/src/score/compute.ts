@@ -55,7 +55,12 @@ export function computeScores(input: ScoreInput): ScoreResult {
     if (!rule) continue;
     let tally = tallies.get(ruleId);
     if (!tally) {
-      tally = { weight: SEVERITY_WEIGHTS[rule.severity], category: rule.meta.category, applicable: 0, failing: new Set() };
+      tally = {
+        weight: SEVERITY_WEIGHTS[rule.severity],
+        category: rule.meta.category,
+        applicable: 0,
+        failing: new Set(),
+      };
       tallies.set(ruleId, tally);
     }
     tally.applicable++;
@@ -66,6 +71,7 @@ export function computeScores(input: ScoreInput): ScoreResult {
   const failedBySubject = new Map<Subject, number>();
   let worst: Severity | undefined;
   const worstByCategory = new Map<Category, Severity>();
+  const findingsByCategory = new Map<Category, number>();
   for (const failure of input.failures) {
     const tally = tallies.get(failure.ruleId);
     if (tally && !tally.failing.has(failure.subject)) {
@@ -76,7 +82,10 @@ export function computeScores(input: ScoreInput): ScoreResult {
     worstBySubject.set(failure.subject, worseSeverity(worstBySubject.get(failure.subject), failure.severity));
     worst = worseSeverity(worst, failure.severity);
     const category = input.rules.get(failure.ruleId)?.meta.category;
-    if (category) worstByCategory.set(category, worseSeverity(worstByCategory.get(category), failure.severity));
+    if (category) {
+      worstByCategory.set(category, worseSeverity(worstByCategory.get(category), failure.severity));
+      findingsByCategory.set(category, (findingsByCategory.get(category) ?? 0) + 1);
+    }
   }
 
   const overall = capped(weightedScore([...tallies.values()]), worst);
@@ -85,8 +94,14 @@ export function computeScores(input: ScoreInput): ScoreResult {
     const inCategory = [...tallies.values()].filter((t) => t.category === category);
     if (inCategory.length === 0) continue;
     const graded = capped(weightedScore(inCategory), worstByCategory.get(category));
-    const findings = input.failures.filter((f) => input.rules.get(f.ruleId)?.meta.category === category).length;
-    categories.push({ category, title: CATEGORY_TITLES[category], score: graded.score, grade: graded.grade, findings });
+    const findings = findingsByCategory.get(category) ?? 0;
+    categories.push({
+      category,
+      title: CATEGORY_TITLES[category],
+      score: graded.score,
+      grade: graded.grade,
+      findings,
+    });
   }
 
   const subjects = new Map<Subject, Grade & { findings: number }>();
@@ -94,10 +109,20 @@ export function computeScores(input: ScoreInput): ScoreResult {
     const failed = failedBySubject.get(subject) ?? 0;
     const raw = total === 0 ? 100 : (100 * (total - failed)) / total;
     const graded = capped(raw, worstBySubject.get(subject));
-    subjects.set(subject, { score: graded.score, grade: graded.grade, findings: findingsBySubject.get(subject) ?? 0 });
+    subjects.set(subject, {
+      score: graded.score,
+      grade: graded.grade,
+      findings: findingsBySubject.get(subject) ?? 0,
+    });
   }
 
-  return { score: overall.score, grade: overall.grade, ...(overall.cap && { cap: overall.cap }), categories, subjects };
+  return {
+    score: overall.score,
+    grade: overall.grade,
+    ...(overall.cap && { cap: overall.cap }),
+    categories,
+    subjects,
+  };
 }
 
 function weightedScore(tallies: readonly RuleTally[]): number {
@@ -115,4 +140,3 @@ function capped(raw: number, worst: Severity | undefined): Grade & { cap?: strin
   const { score, cap } = applyCaps(Math.floor(raw + 1e-9), worst);
   return { score, grade: letterGrade(score), ...(cap && { cap }) };
 }
-

@@ -3,13 +3,25 @@
  * six files (one with a parse error, one skipped Helm template, one clean), five resources,
  * findings of every severity (given out of order on purpose), and one suppressed finding.
  */
-import type { Finding, Report, RuleSummary } from '../../src/types.js';
+import type { Finding, Report, ResourceSummary, RuleSummary } from '../../src/types.js';
 
 const DOCS = 'https://github.com/shiftdown-dev/shiftdown/blob/main/docs/rules';
 
 const API = { kind: 'Deployment', apiVersion: 'apps/v1', namespace: 'prod', name: 'api' };
 const ROLE = { kind: 'ClusterRole', apiVersion: 'rbac.authorization.k8s.io/v1', name: 'ci-admin' };
 const CLEANUP = { kind: 'CronJob', apiVersion: 'batch/v1', namespace: 'batch', name: 'cleanup' };
+/** The clean ConfigMap of `manifests/config.yaml`, as a resource summary (in both reports). */
+const SETTINGS: ResourceSummary = {
+  kind: 'ConfigMap',
+  apiVersion: 'v1',
+  namespace: 'prod',
+  name: 'settings',
+  file: 'manifests/config.yaml',
+  line: 1,
+  score: 100,
+  grade: 'A+',
+  findings: 0,
+};
 
 export const RULES: readonly RuleSummary[] = [
   {
@@ -266,17 +278,7 @@ export function buildReport(): Report {
       },
       { ...ROLE, file: 'manifests/rbac.yaml', line: 1, score: 70, grade: 'C-', findings: 1 },
       { ...CLEANUP, file: 'manifests/worker.yaml', line: 1, score: 88, grade: 'B+', findings: 2 },
-      {
-        kind: 'ConfigMap',
-        apiVersion: 'v1',
-        namespace: 'prod',
-        name: 'settings',
-        file: 'manifests/config.yaml',
-        line: 1,
-        score: 100,
-        grade: 'A+',
-        findings: 0,
-      },
+      { ...SETTINGS },
     ],
     findings: buildFindings(),
     rules: RULES.map((rule) => structuredClone(rule)),
@@ -304,19 +306,7 @@ export function buildCleanReport(): Report {
       maturity: { level: 5, name: 'Hardened' },
     },
     files: [{ path: 'manifests/config.yaml', documents: 1, errors: [], skipped: [] }],
-    resources: [
-      {
-        kind: 'ConfigMap',
-        apiVersion: 'v1',
-        namespace: 'prod',
-        name: 'settings',
-        file: 'manifests/config.yaml',
-        line: 1,
-        score: 100,
-        grade: 'A+',
-        findings: 0,
-      },
-    ],
+    resources: [{ ...SETTINGS }],
     findings: [],
     rules: [],
   };

@@ -49,6 +49,9 @@ describe('formatSarif', () => {
     expect(run.tool.driver.version).toBe('0.1.0');
     expect(run.tool.driver.informationUri).toBe('https://github.com/shiftdown-dev/shiftdown');
     expect(run.originalUriBaseIds?.['%SRCROOT%']).toBeDefined();
+    expect(run.originalUriBaseIds).toEqual({
+      '%SRCROOT%': { description: { text: 'The root of the scanned repository or directory.' } },
+    });
     expect(run.invocations?.[0]?.executionSuccessful).toBe(true);
   });
 

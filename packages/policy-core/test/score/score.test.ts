@@ -18,9 +18,13 @@ function meta(id: string, severity: Severity, extra: Partial<RuleMeta> = {}): Ru
 }
 
 const rules = new Map(
-  [meta('crit', 'critical'), meta('high', 'high'), meta('med', 'medium'), meta('low', 'low', { category: 'network' }), meta('info', 'info')].map(
-    (m) => [m.id, { meta: m, severity: m.severity }] as const,
-  ),
+  [
+    meta('crit', 'critical'),
+    meta('high', 'high'),
+    meta('med', 'medium'),
+    meta('low', 'low', { category: 'network' }),
+    meta('info', 'info'),
+  ].map((m) => [m.id, { meta: m, severity: m.severity }] as const),
 );
 
 describe('grades', () => {
@@ -89,11 +93,20 @@ describe('computeScores', () => {
     });
     expect(result.score).toBe(66); // 100 × 5 / 7.5
     expect(result.subjects.get('a')!.findings).toBe(2);
+    // A category counts every finding of its rules.
+    expect(result.categories.map((c) => [c.category, c.findings])).toEqual([
+      ['isolation', 0],
+      ['network', 2],
+    ]);
   });
 
   it('applies the critical cap', () => {
     const evaluations = Array.from({ length: 50 }, (_, i) => ({ subject: `s${i}`, ruleId: 'crit' }));
-    const result = computeScores({ evaluations, failures: [{ subject: 's0', ruleId: 'crit', severity: 'critical' }], rules });
+    const result = computeScores({
+      evaluations,
+      failures: [{ subject: 's0', ruleId: 'crit', severity: 'critical' }],
+      rules,
+    });
     expect(result).toMatchObject({ score: 66, grade: 'D', cap: 'a critical finding caps the grade at D' });
   });
 
@@ -109,7 +122,9 @@ describe('computeScores', () => {
 
 describe('maturityLevel', () => {
   const baseline = meta('b', 'high', { pss: { level: 'baseline', check: 'privileged', since: 'v1.0' } });
-  const restricted = meta('r', 'medium', { pss: { level: 'restricted', check: 'runAsNonRoot', since: 'v1.0' } });
+  const restricted = meta('r', 'medium', {
+    pss: { level: 'restricted', check: 'runAsNonRoot', since: 'v1.0' },
+  });
 
   it('is 0 with a critical finding', () => {
     expect(maturityLevel({ evaluated: [baseline], failing: new Map([['x', 'critical']]) })).toEqual({
