@@ -10,6 +10,7 @@ import { ResourceIndex } from '../../src/model/resource-index.js';
 import { BUILTIN_WORKLOAD_KINDS, type WorkloadKind } from '../../src/model/workload.js';
 import { evaluate, type EvaluationResult } from '../../src/engine/evaluate.js';
 import { LATEST_PSS_MINOR } from '../../src/pss-version.js';
+import { templateReason } from '../../src/parse/classify.js';
 
 export interface RunOptions {
   /** Pod Security Standards policy minor version (default: the latest). */
@@ -64,7 +65,9 @@ export function runRule(rule: Rule, yaml: string, options: RunOptions = {}): Fin
   }
   // A skipped document never reaches the rule: a "passes" case on it could not fail.
   if (result.skipped.length > 0) {
-    throw new Error(`test input was skipped: ${result.skipped.map((s) => `${s.line}: ${s.reason}`).join('; ')}`);
+    throw new Error(
+      `test input was skipped: ${result.skipped.map((s) => `${s.line}: ${s.reason}`).join('; ')}`,
+    );
   }
   if (result.crashes.length > 0) {
     throw new Error(`rule crashed: ${result.crashes.map((c) => `${c.ruleId}: ${c.message}`).join('; ')}`);
@@ -127,4 +130,80 @@ export function testRuleCases(rule: Rule, cases: readonly RuleCase[]): void {
     for (const finding of findings) expect(finding.ruleId).toBe(rule.meta.id);
     matchFindings(findings, c.expected);
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Property tests: arbitrary values in the fields of a generated pod
+// ---------------------------------------------------------------------------------------------------
+
+export type Segment = string | number;
+
+/** Set `value` at `path`, replacing whatever is in the way with an object or array of the right shape. */
+export function setIn(root: Record<string, unknown>, path: readonly Segment[], value: unknown): void {
+  let current: Record<string | number, unknown> | unknown[] = root;
+  path.forEach((segment, i) => {
+    const container = current as Record<string | number, unknown>;
+    if (i === path.length - 1) {
+      container[segment] = value;
+      return;
+    }
+    const nextIsIndex = typeof path[i + 1] === 'number';
+    let next = container[segment];
+    if (
+      nextIsIndex ? !Array.isArray(next) : typeof next !== 'object' || next === null || Array.isArray(next)
+    ) {
+      next = nextIsIndex ? [] : {};
+      container[segment] = next;
+    }
+    current = next as Record<string | number, unknown>;
+  });
+}
+
+export type PodKind = 'Pod' | 'Deployment' | 'CronJob';
+
+/**
+ * A generated pod (`metadata` and `spec`) as a Pod, or its spec as the pod template of a Deployment or
+ * CronJob, with `metadata.owner` on the owner object and `metadata.template` on the template.
+ */
+export function podDocument(
+  kind: PodKind,
+  pod: Record<string, unknown>,
+  metadata: { owner: unknown; template: unknown },
+): Record<string, unknown> {
+  const template = { metadata: metadata.template, spec: pod.spec };
+  switch (kind) {
+    case 'Pod':
+      return { apiVersion: 'v1', kind: 'Pod', ...pod };
+    case 'Deployment':
+      return { apiVersion: 'apps/v1', kind: 'Deployment', metadata: metadata.owner, spec: { template } };
+    case 'CronJob':
+      return {
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        metadata: metadata.owner,
+        spec: { schedule: '@daily', jobTemplate: { spec: { template } } },
+      };
+  }
+}
+
+/**
+ * Whether a generated YAML text is a manifest to check. Manifests are read as YAML 1.1, where a generated
+ * `<<` key is a merge key (an error when its value is not a map), and a value that spells a template
+ * placeholder (`${{ … }}`) marks a template file, which is skipped by design.
+ */
+export function isCheckableText(text: string): boolean {
+  return !/^\s*(-\s+)?"?<<"?:/m.test(text) && templateReason(text) === undefined;
+}
+
+/** Every finding has a message and a valid source position within the `lines` of the text. */
+export function expectValidPositions(findings: readonly Finding[], lines: number): void {
+  for (const finding of findings) {
+    expect(Number.isInteger(finding.line)).toBe(true);
+    expect(finding.line).toBeGreaterThanOrEqual(1);
+    expect(finding.line).toBeLessThanOrEqual(lines);
+    expect(finding.column).toBeGreaterThanOrEqual(1);
+    expect(finding.endLine).toBeGreaterThanOrEqual(finding.line);
+    expect(typeof finding.message).toBe('string');
+    expect(finding.message.length).toBeGreaterThan(0);
+  }
 }

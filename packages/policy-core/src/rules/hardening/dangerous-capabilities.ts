@@ -1,14 +1,9 @@
 import { SEVERITY_RANK, type Severity } from '../../types.js';
+import { distinctCapabilities } from '../shared/capabilities.js';
 import { defineRule } from '../rule.js';
 import { BASELINE_CAPABILITIES } from '../pss/capabilities-beyond-baseline.js';
 import { PSS_BASELINE_SOURCE, containerLabel, containerSecurityContextPath, show } from '../pss/common.js';
-import {
-  CAPABILITIES_MAN_SOURCE,
-  capabilityList,
-  isTemplated,
-  normalizeCapability,
-  polarisSource,
-} from './common.js';
+import { CAPABILITIES_MAN_SOURCE, isTemplated, normalizeCapability, polarisSource } from './common.js';
 
 interface Tier {
   severity: Severity;
@@ -135,19 +130,12 @@ export default defineRule({
       userNamespace: workload.userNamespace,
     };
     for (const container of workload.containers) {
-      const seen = new Set<string>();
-      const forbidden: { shown: string; tier: Tier }[] = [];
-      for (const capability of capabilityList(container, 'add')) {
-        if (
-          typeof capability === 'string' &&
-          (BASELINE_CAPABILITIES.has(capability) || isTemplated(capability))
-        )
-          continue;
-        const shown = show(capability);
-        if (seen.has(shown)) continue;
-        seen.add(shown);
-        forbidden.push({ shown, tier: tierOf(capability, context) });
-      }
+      const forbidden = distinctCapabilities(
+        container,
+        'add',
+        show,
+        (c) => typeof c === 'string' && (BASELINE_CAPABILITIES.has(c) || isTemplated(c)),
+      ).map(({ entry, key }) => ({ shown: key, tier: tierOf(entry, context) }));
       if (forbidden.length === 0) continue;
       const worst = forbidden.reduce((a, b) =>
         SEVERITY_RANK[b.tier.severity] > SEVERITY_RANK[a.tier.severity] ? b : a,

@@ -1,20 +1,9 @@
 import { defineRule } from '../rule.js';
 import { asObject, isSet } from '../../model/values.js';
-import {
-  PSS_BASELINE_SOURCE,
-  annotationPath,
-  containerLabel,
-  containerNoun,
-  containerSecurityContextPath,
-  inheritedBy,
-  inheritingContainers,
-  podSecurityContextPath,
-  psaSource,
-  show,
-} from './common.js';
+import { PSS_BASELINE_SOURCE, annotationPath, containerNoun, psaSource, show } from './common.js';
+import { reportProfileTypeViolations } from './profile-type.js';
 
 export const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
-const ALLOWED_TYPES: ReadonlySet<unknown> = new Set(['RuntimeDefault', 'Localhost']);
 
 /** Annotation values: empty, `runtime/default` or `localhost/<profile>`. */
 function allowedAnnotationValue(value: unknown): boolean {
@@ -57,31 +46,12 @@ export default defineRule({
   },
   match: { workloads: true },
   check({ workload, report }) {
-    const podProfile = workload.podSecurityContext.appArmorProfile;
-    if (isSet(podProfile)) {
-      const type = asObject(podProfile)?.type;
-      if (!ALLOWED_TYPES.has(type)) {
-        report({
-          message:
-            `The pod sets appArmorProfile.type to ${show(type ?? '')}${inheritedBy(inheritingContainers(workload, 'appArmorProfile'))}; ` +
-            'only RuntimeDefault and Localhost are allowed.',
-          path: podSecurityContextPath(workload, 'appArmorProfile', 'type'),
-          valueSource: 'pod',
-        });
-      }
-    }
-    for (const container of workload.containers) {
-      const profile = container.securityContext.appArmorProfile;
-      if (!isSet(profile)) continue;
-      const type = asObject(profile)?.type;
-      if (ALLOWED_TYPES.has(type)) continue;
-      report({
-        message: `${containerLabel(container)} sets appArmorProfile.type to ${show(type ?? '')}; only RuntimeDefault and Localhost are allowed.`,
-        path: containerSecurityContextPath(container, 'appArmorProfile', 'type'),
-        container,
-        valueSource: 'container',
-      });
-    }
+    reportProfileTypeViolations(
+      workload,
+      'appArmorProfile',
+      report,
+      'only RuntimeDefault and Localhost are allowed.',
+    );
     const annotations = asObject(workload.podMetadata.annotations) ?? {};
     for (const [key, value] of Object.entries(annotations)) {
       if (!key.startsWith(APPARMOR_ANNOTATION_PREFIX) || allowedAnnotationValue(value)) continue;

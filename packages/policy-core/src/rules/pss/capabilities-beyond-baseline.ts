@@ -1,7 +1,8 @@
 import { defineRule } from '../rule.js';
-import { asArray, asObject } from '../../model/values.js';
+import { distinctCapabilities } from '../shared/capabilities.js';
 import {
   PSS_BASELINE_SOURCE,
+  capabilityKey,
   containerLabel,
   containerSecurityContextPath,
   psaSource,
@@ -58,20 +59,20 @@ export default defineRule({
   match: { workloads: true },
   check({ workload, report }) {
     for (const container of workload.containers) {
-      const added = asObject(container.securityContext.capabilities)?.add;
-      const seen = new Set<string>();
-      asArray(added).forEach((capability, index) => {
-        if (typeof capability === 'string' && BASELINE_CAPABILITIES.has(capability)) return;
-        const name = typeof capability === 'string' ? capability : show(capability);
-        if (seen.has(name)) return;
-        seen.add(name);
+      const added = distinctCapabilities(
+        container,
+        'add',
+        capabilityKey,
+        (c) => typeof c === 'string' && BASELINE_CAPABILITIES.has(c),
+      );
+      for (const { entry, index, key } of added) {
         report({
-          message: `${containerLabel(container)} adds capability ${show(capability)}, which is outside the baseline set.`,
+          message: `${containerLabel(container)} adds capability ${show(entry)}, which is outside the baseline set.`,
           path: containerSecurityContextPath(container, 'capabilities', 'add', index),
           container,
-          key: name,
+          key,
         });
-      });
+      }
     }
   },
 });

@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
-import { asArray, asObject } from '../../model/values.js';
+import { capabilityList, distinctCapabilities } from '../shared/capabilities.js';
 import { atLeast } from '../../pss-version.js';
 import {
   PSS_RESTRICTED_SOURCE,
+  capabilityKey,
   containerLabel,
   containerSecurityContextPath,
   psaSource,
@@ -44,9 +45,7 @@ export default defineRule({
   check({ workload, settings, report }) {
     if (atLeast(settings.pssVersion, 25) && workload.isWindows) return;
     for (const container of workload.containers) {
-      const capabilities = asObject(container.securityContext.capabilities);
-      const drop = capabilities?.drop;
-      if (!asArray(drop).includes('ALL')) {
+      if (!capabilityList(container, 'drop').includes('ALL')) {
         report({
           message: `${containerLabel(container)} does not drop ALL capabilities; it must set capabilities.drop: ["ALL"].`,
           path: containerSecurityContextPath(container, 'capabilities', 'drop'),
@@ -54,19 +53,15 @@ export default defineRule({
           key: 'drop',
         });
       }
-      const seen = new Set<string>();
-      asArray(capabilities?.add).forEach((capability, index) => {
-        if (capability === 'NET_BIND_SERVICE') return;
-        const name = typeof capability === 'string' ? capability : show(capability);
-        if (seen.has(name)) return;
-        seen.add(name);
+      const added = distinctCapabilities(container, 'add', capabilityKey, (c) => c === 'NET_BIND_SERVICE');
+      for (const { entry, index, key } of added) {
         report({
-          message: `${containerLabel(container)} adds capability ${show(capability)}; restricted allows adding only NET_BIND_SERVICE.`,
+          message: `${containerLabel(container)} adds capability ${show(entry)}; restricted allows adding only NET_BIND_SERVICE.`,
           path: containerSecurityContextPath(container, 'capabilities', 'add', index),
           container,
-          key: `add:${name}`,
+          key: `add:${key}`,
         });
-      });
+      }
     }
   },
 });

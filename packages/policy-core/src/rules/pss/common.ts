@@ -56,6 +56,11 @@ export function show(value: unknown): string {
   }
 }
 
+/** How the capability rules tell `capabilities.add` entries apart: strings as written, anything else as shown. */
+export function capabilityKey(entry: unknown): string {
+  return typeof entry === 'string' ? entry : show(entry);
+}
+
 /** Path of the pod-level securityContext (or of one of its fields) relative to the resource. */
 export function podSecurityContextPath(workload: Workload, ...rest: (string | number)[]): Path {
   return [...workload.podSpecPath, 'securityContext', ...rest];

@@ -1,6 +1,5 @@
-import type { Path } from '../../types.js';
 import type { ReportDescriptor } from '../rule.js';
-import type { ContainerView, Workload } from '../../model/workload.js';
+import type { Workload } from '../../model/workload.js';
 import { asObject, isSet } from '../../model/values.js';
 import {
   containerLabel,
@@ -12,60 +11,42 @@ import {
   stringField,
 } from './common.js';
 
-export const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
-export const SECCOMP_CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
-export const ALLOWED_SECCOMP_TYPES: ReadonlySet<unknown> = new Set(['RuntimeDefault', 'Localhost']);
-
-/** A `seccompProfile` that is set, at pod level or on a container, with a type other than the allowed ones. */
-export interface SeccompTypeViolation {
-  /** Undefined for the pod-level profile. */
-  container?: ContainerView;
-  /** The type as Kubernetes decodes it (unset and null are ""). */
-  type: unknown;
-  path: Path;
-}
+/** The profile types Pod Security admission allows for both seccomp and AppArmor. */
+const ALLOWED_PROFILE_TYPES: ReadonlySet<unknown> = new Set(['RuntimeDefault', 'Localhost']);
 
 /**
- * The set seccomp profiles whose type is not RuntimeDefault or Localhost (both the baseline and the
- * restricted check forbid them from v1.19; they differ on profiles that are not set at all).
+ * Report every `seccompProfile` or `appArmorProfile` that is set, at pod level or on a container, with a type
+ * other than RuntimeDefault or Localhost (an unset or null type counts as ""). `requirement` ends the message
+ * (e.g. "it must be RuntimeDefault or Localhost.").
  */
-export function seccompTypeViolations(workload: Workload): SeccompTypeViolation[] {
-  const violations: SeccompTypeViolation[] = [];
-  const podProfile = workload.podSecurityContext.seccompProfile;
-  if (isSet(podProfile)) {
-    const type = stringField(asObject(podProfile)?.type);
-    if (!ALLOWED_SECCOMP_TYPES.has(type)) {
-      violations.push({ type, path: podSecurityContextPath(workload, 'seccompProfile', 'type') });
-    }
-  }
-  for (const container of workload.containers) {
-    const profile = container.securityContext.seccompProfile;
-    if (!isSet(profile)) continue;
-    const type = stringField(asObject(profile)?.type);
-    if (!ALLOWED_SECCOMP_TYPES.has(type)) {
-      violations.push({ container, type, path: containerSecurityContextPath(container, 'seccompProfile', 'type') });
-    }
-  }
-  return violations;
-}
-
-/** Report every seccompTypeViolation; `requirement` ends the message (e.g. "it must be RuntimeDefault or Localhost."). */
-export function reportSeccompTypeViolations(
+export function reportProfileTypeViolations(
   workload: Workload,
+  field: 'seccompProfile' | 'appArmorProfile',
   report: (descriptor: ReportDescriptor) => void,
   requirement: string,
 ): void {
-  for (const { container, type, path } of seccompTypeViolations(workload)) {
-    if (container) {
+  const podProfile = workload.podSecurityContext[field];
+  if (isSet(podProfile)) {
+    const type = stringField(asObject(podProfile)?.type);
+    if (!ALLOWED_PROFILE_TYPES.has(type)) {
+      const inheriting = inheritedBy(inheritingContainers(workload, field));
       report({
-        message: `${containerLabel(container)} sets seccompProfile.type to ${show(type)}; ${requirement}`,
-        path,
-        container,
-        valueSource: 'container',
+        message: `The pod sets ${field}.type to ${show(type)}${inheriting}; ${requirement}`,
+        path: podSecurityContextPath(workload, field, 'type'),
+        valueSource: 'pod',
       });
-    } else {
-      const inheriting = inheritedBy(inheritingContainers(workload, 'seccompProfile'));
-      report({ message: `The pod sets seccompProfile.type to ${show(type)}${inheriting}; ${requirement}`, path, valueSource: 'pod' });
     }
+  }
+  for (const container of workload.containers) {
+    const profile = container.securityContext[field];
+    if (!isSet(profile)) continue;
+    const type = stringField(asObject(profile)?.type);
+    if (ALLOWED_PROFILE_TYPES.has(type)) continue;
+    report({
+      message: `${containerLabel(container)} sets ${field}.type to ${show(type)}; ${requirement}`,
+      path: containerSecurityContextPath(container, field, 'type'),
+      container,
+      valueSource: 'container',
+    });
   }
 }

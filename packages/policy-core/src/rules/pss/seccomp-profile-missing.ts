@@ -1,12 +1,8 @@
 import { defineRule } from '../rule.js';
 import { isSet } from '../../model/values.js';
 import { atLeast } from '../../pss-version.js';
-import {
-  PSS_RESTRICTED_SOURCE,
-  containerLabel,
-  psaSource,
-} from './common.js';
-import { reportSeccompTypeViolations } from './seccomp.js';
+import { PSS_RESTRICTED_SOURCE, containerLabel, psaSource } from './common.js';
+import { reportProfileTypeViolations } from './profile-type.js';
 
 /** PSS restricted "Seccomp" (Pod Security admission check `seccompProfile_restricted`, v1.19+). */
 export default defineRule({
@@ -46,7 +42,12 @@ export default defineRule({
   },
   check({ workload, settings, report }) {
     if (atLeast(settings.pssVersion, 25) && workload.isWindows) return;
-    reportSeccompTypeViolations(workload, report, 'it must be RuntimeDefault or Localhost.');
+    reportProfileTypeViolations(
+      workload,
+      'seccompProfile',
+      report,
+      'it must be RuntimeDefault or Localhost.',
+    );
     // A container without a profile inherits the pod's (valid, or reported above); with neither it may run Unconfined.
     if (isSet(workload.podSecurityContext.seccompProfile)) return;
     for (const container of workload.containers) {

@@ -10,12 +10,10 @@ import {
   show,
   stringField,
 } from './common.js';
+import { reportProfileTypeViolations } from './profile-type.js';
 
-import {
-  SECCOMP_CONTAINER_ANNOTATION_PREFIX,
-  SECCOMP_POD_ANNOTATION,
-  reportSeccompTypeViolations,
-} from './seccomp.js';
+const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+const SECCOMP_CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
 
 function allowedAnnotationValue(value: unknown): boolean {
   return (
@@ -90,6 +88,11 @@ export default defineRule({
     }
 
     // v1.19+: the seccompProfile fields.
-    reportSeccompTypeViolations(workload, report, 'only RuntimeDefault and Localhost are allowed.');
+    reportProfileTypeViolations(
+      workload,
+      'seccompProfile',
+      report,
+      'only RuntimeDefault and Localhost are allowed.',
+    );
   },
 });

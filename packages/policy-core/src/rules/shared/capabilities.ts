@@ -17,3 +17,25 @@ export function capabilityList(container: ContainerView, list: 'add' | 'drop'): 
 export function isCapability(entry: unknown, ...names: string[]): boolean {
   return typeof entry === 'string' && names.includes(normalizeCapability(entry));
 }
+
+/**
+ * The entries of a container's `add` or `drop` list that `skip` lets through, with their index; entries with the
+ * same `key` are listed once (the first), so a capability written twice is reported once.
+ */
+export function distinctCapabilities(
+  container: ContainerView,
+  list: 'add' | 'drop',
+  key: (entry: unknown) => string,
+  skip: (entry: unknown) => boolean = () => false,
+): { entry: unknown; index: number; key: string }[] {
+  const seen = new Set<string>();
+  const out: { entry: unknown; index: number; key: string }[] = [];
+  capabilityList(container, list).forEach((entry, index) => {
+    if (skip(entry)) return;
+    const k = key(entry);
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push({ entry, index, key: k });
+  });
+  return out;
+}
