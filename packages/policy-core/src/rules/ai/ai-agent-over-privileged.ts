@@ -1,6 +1,6 @@
 import type { Severity } from '../../types.js';
 import { defineRule } from '../rule.js';
-import { dangerousPermissions, grantsOfServiceAccount, summarizePermissions } from '../rbac/permissions.js';
+import { grantPermissions, grantsOfServiceAccount, summarizePermissions } from '../rbac/permissions.js';
 import { goodPractices, objectLabel } from '../rbac/common.js';
 import { AGENT_KINDS, AI_TAG, SOURCES, agentTargetOf, describeTarget, listText } from './common.js';
 import { targetServiceAccount, tokenMount } from './identity.js';
@@ -62,7 +62,7 @@ export default defineRule({
     for (const grant of grantsOfServiceAccount(index, resource.namespace, account.name)) {
       if (!grant.resolved) continue;
       const clusterWide = grant.binding.kind === 'ClusterRoleBinding';
-      const permissions = dangerousPermissions(grant.rules, { namespaced: !clusterWide });
+      const permissions = grantPermissions(grant);
       if (permissions.length === 0) continue;
       if (clusterWide || permissions.includes('cluster-admin')) severity = 'critical';
       const role = `${grant.roleKind} "${grant.roleName}"`;

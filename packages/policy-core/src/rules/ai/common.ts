@@ -15,20 +15,16 @@ import type { ResourceIndex } from '../../model/resource-index.js';
 import { parseImageRef } from '../../model/image.js';
 import { labelsOf, type Labels } from '../../model/selector.js';
 import { asArray, asObject, asString, type JsonObject } from '../../model/values.js';
-import {
-  BUILTIN_WORKLOAD_KINDS,
-  apiGroup,
-  buildWorkload,
-  type ContainerView,
-  type Workload,
-} from '../../model/workload.js';
+import { BUILTIN_WORKLOAD_KINDS, apiGroup, type ContainerView, type Workload } from '../../model/workload.js';
 import { containerLabel } from '../pss/common.js';
+import { resourceNoun } from '../network/common.js';
+import { templateWorkload } from '../gpu/templates.js';
 import { isMcpPackageName, packageRuns, type Word } from './packages.js';
 
 export const AI_TAG = 'ai-agents';
 
 export const TOOLHIVE_GROUP = 'toolhive.stacklok.dev';
-export const KAGENT_GROUP = 'kagent.dev';
+const KAGENT_GROUP = 'kagent.dev';
 
 /** Kinds the agent rules look at: every built-in workload kind and the agent custom resources. */
 export const AGENT_KINDS: readonly string[] = [
@@ -108,19 +104,14 @@ export interface AgentTarget {
   podLabels?: Labels;
 }
 
-/** `Deployment "web"`, `MCPServer "github"`. */
-export function targetNoun(target: AgentTarget): string {
-  return `${target.resource.kind} "${target.resource.name ?? '(unnamed)'}"`;
-}
-
 /** `MCP server`, `agent`. */
-export function roleNoun(role: AgentRole): string {
+function roleNoun(role: AgentRole): string {
   return role === 'mcp-server' ? 'MCP server' : 'agent';
 }
 
 /** `MCP server Deployment "web" (image "ghcr.io/github/github-mcp-server")`. */
 export function describeTarget(target: AgentTarget): string {
-  const what = `${roleNoun(target.role)} ${targetNoun(target)}`;
+  const what = `${roleNoun(target.role)} ${resourceNoun(target.resource)}`;
   return target.source === 'workload' ? `${what} (${target.evidence})` : what;
 }
 
@@ -209,17 +200,6 @@ function workloadIdentity(resource: Resource, workload: Workload, launches: Laun
   return undefined;
 }
 
-function podTemplateOf(resource: Resource, path: Path): Workload | undefined {
-  return (
-    resource.workload ??
-    buildWorkload(resource.object, {
-      kind: resource.kind,
-      podSpecPath: [...path, 'spec'],
-      podMetadataPath: [...path, 'metadata'],
-    })
-  );
-}
-
 function stringWords(value: unknown, path: Path): Word[] {
   return typeof value === 'string' ? [{ text: value, path }] : [];
 }
@@ -241,9 +221,9 @@ export function kagentDeployment(resource: Resource): { spec: JsonObject; path: 
 function customTarget(resource: Resource): AgentTarget | undefined {
   const group = apiGroup(resource.apiVersion);
   const spec = asObject(resource.object.spec) ?? {};
-  const noun = `${resource.kind} "${resource.name ?? '(unnamed)'}"`;
+  const noun = resourceNoun(resource);
   if (group === TOOLHIVE_GROUP && (resource.kind === 'MCPServer' || resource.kind === 'VirtualMCPServer')) {
-    const workload = podTemplateOf(resource, ['spec', 'podTemplateSpec']);
+    const workload = resource.workload ?? templateWorkload(resource, ['spec', 'podTemplateSpec']);
     const launches: Launch[] = [];
     if (resource.kind === 'MCPServer') {
       const image = asString(spec.image);
@@ -360,8 +340,5 @@ export function agentTargetsIn(index: ResourceIndex, namespace: string | undefin
   });
 }
 
-/** `"a", "b" and "c"`. */
-export function listText(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+/** `"a", "b" and "c"` (the AI rules' messages share the RBAC rules' wording). */
+export { listText } from '../rbac/common.js';

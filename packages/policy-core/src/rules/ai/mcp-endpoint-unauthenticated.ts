@@ -4,6 +4,7 @@ import { isTemplatedText } from '../../model/image.js';
 import { asObject, asString, isSet } from '../../model/values.js';
 import { apiGroup } from '../../model/workload.js';
 import { defineRule, type ReportDescriptor } from '../rule.js';
+import { resourceNoun } from '../network/common.js';
 import { AI_TAG, SOURCES, TOOLHIVE_GROUP, describeTarget, listText } from './common.js';
 import {
   AUTH_ANNOTATION_NAMES,
@@ -36,7 +37,7 @@ function servedBy(
 
 function checkToolhive(resource: Resource, report: Report): void {
   const spec = asObject(resource.object.spec) ?? {};
-  const name = `${resource.kind} "${resource.name ?? '(unnamed)'}"`;
+  const name = resourceNoun(resource);
   if (resource.kind === 'VirtualMCPServer') {
     const type = asString(asObject(spec.incomingAuth)?.type);
     if (type !== 'anonymous') return;
@@ -151,7 +152,7 @@ export default defineRule({
       if (!served) continue;
       report({
         message:
-          `${resource.kind} "${resource.name ?? '(unnamed)'}" routes to Service "${backend.service}" of the ` +
+          `${resourceNoun(resource)} routes to Service "${backend.service}" of the ` +
           `${served.what} ${missing}: ${CONSEQUENCE}.`,
         path: backend.path,
         key: `${backend.namespace ?? ''}/${backend.service}`,

@@ -84,7 +84,7 @@ export function shellWords(script: string): string[] {
  * The simple commands of a container's command line (command + args): the words as the process gets them,
  * or, for `sh -c SCRIPT`, the commands of the script (each word carrying the script element's path).
  */
-export function commandsOf(words: readonly Word[]): Word[][] {
+function commandsOf(words: readonly Word[]): Word[][] {
   const first = words[0];
   if (first && SHELLS.has(basename(first.text))) {
     let i = basename(first.text) === 'busybox' ? 2 : 1;

@@ -69,7 +69,7 @@ const DEVICE_RESOURCES: ReadonlySet<string> = new Set([
  * `aws.amazon.com/neuron|neuroncore|neurondevice` and Google `google.com/tpu`. Other `nvidia.com/*` names
  * (RDMA, SR-IOV from the network operator) are not GPUs.
  */
-export function acceleratorInfo(name: string): AcceleratorInfo | undefined {
+function acceleratorInfo(name: string): AcceleratorInfo | undefined {
   const share = SHARE_RESOURCES.get(name);
   if (share) return share;
   if (name === 'nvidia.com/gpu') return { role: 'device', shared: false, nvidia: true };
@@ -144,7 +144,7 @@ export interface AcceleratorUse {
   request?: unknown;
 }
 
-export function containerResources(container: ContainerView): { limits: JsonObject; requests: JsonObject } {
+function containerResources(container: ContainerView): { limits: JsonObject; requests: JsonObject } {
   const resources = asObject(container.spec.resources);
   return { limits: asObject(resources?.limits) ?? {}, requests: asObject(resources?.requests) ?? {} };
 }
@@ -198,7 +198,7 @@ export function envValue(container: ContainerView, name: string): { value: strin
 }
 
 /** A DRA device class that stands for accelerators (e.g. `gpu.nvidia.com`, `mig.nvidia.com`, `gpu.intel.com`). */
-export function isAcceleratorDeviceClass(name: string): boolean {
+function isAcceleratorDeviceClass(name: string): boolean {
   return /(^|[.-])(gpu|mig|tpu|neuron|gaudi)([.-]|$)/i.test(name);
 }
 

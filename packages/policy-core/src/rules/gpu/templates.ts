@@ -115,19 +115,28 @@ function customKind(resource: Resource): TemplateKind | undefined {
   return CUSTOM_KINDS.find((k) => k.kind === resource.kind && k.groups.includes(group));
 }
 
-/** The pod templates of a resource: its workload view, or the templates of a known custom resource. */
+/** The workload view of the PodTemplateSpec at `templatePath` (undefined when it has no pod spec). */
+export function templateWorkload(resource: Resource, templatePath: Path): Workload | undefined {
+  return buildWorkload(resource.object, {
+    kind: resource.kind,
+    podSpecPath: [...templatePath, 'spec'],
+    podMetadataPath: [...templatePath, 'metadata'],
+  });
+}
+
+const templateCache = new WeakMap<Resource, Workload[]>();
+
+/**
+ * The pod templates of a resource: its workload view, or the templates of a known custom resource (cached:
+ * every GPU rule asks for each resource).
+ */
 export function podTemplatesOf(resource: Resource): Workload[] {
   if (resource.workload) return [resource.workload];
-  const custom = customKind(resource);
-  if (!custom) return [];
-  const workloads: Workload[] = [];
-  for (const path of custom.templates(resource.object)) {
-    const workload = buildWorkload(resource.object, {
-      kind: resource.kind,
-      podSpecPath: [...path, 'spec'],
-      podMetadataPath: [...path, 'metadata'],
-    });
-    if (workload) workloads.push(workload);
+  let workloads = templateCache.get(resource);
+  if (!workloads) {
+    const paths = customKind(resource)?.templates(resource.object) ?? [];
+    workloads = paths.flatMap((path) => templateWorkload(resource, path) ?? []);
+    templateCache.set(resource, workloads);
   }
   return workloads;
 }

@@ -13,6 +13,41 @@ export type Cloud = EvaluationSettings['cloud'];
 export const IMDS_IPV4 = '169.254.169.254';
 /** The IPv6 address of the EC2 instance metadata service (Nitro instances, when enabled). */
 export const IMDS_IPV6_AWS = 'fd00:ec2::254';
+/**
+ * Every cloud metadata endpoint the rules know, with how to find it as a whole address or host name inside
+ * text (case-insensitive for names). The one list: the network rules and `score-probe-metadata-host` read it.
+ */
+export const METADATA_ENDPOINTS = [
+  {
+    name: IMDS_IPV4,
+    pattern: /(?<![\d.])169\.254\.169\.254(?!\d)/,
+    what: 'the instance metadata service of AWS, Azure, GCP and others',
+  },
+  {
+    name: IMDS_IPV6_AWS,
+    pattern: /(?<![0-9a-f:])fd00:ec2::254(?![0-9a-f:])/i,
+    what: 'the EC2 IPv6 metadata endpoint',
+  },
+  {
+    name: 'metadata.google.internal',
+    pattern: /(?<![a-z0-9-])metadata\.google\.internal(?![a-z0-9-])/i,
+    what: 'the Google Cloud metadata server',
+  },
+  {
+    name: '100.100.100.200',
+    pattern: /(?<![\d.])100\.100\.100\.200(?!\d)/,
+    what: 'the Alibaba Cloud ECS metadata service',
+  },
+] as const satisfies readonly { name: string; pattern: RegExp; what: string }[];
+
+export type MetadataEndpoint = (typeof METADATA_ENDPOINTS)[number];
+
+/** The first metadata endpoint named anywhere in a string value. */
+export function metadataEndpointIn(value: unknown): MetadataEndpoint | undefined {
+  if (typeof value !== 'string') return undefined;
+  return METADATA_ENDPOINTS.find((e) => e.pattern.test(value));
+}
+
 /** Metadata services answer plain HTTP. */
 export const IMDS_PORT: PortTarget = { number: 80, protocol: 'TCP' };
 

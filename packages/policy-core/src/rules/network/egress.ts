@@ -107,8 +107,22 @@ function entriesOf(
   return entries;
 }
 
-/** The egress rules of one policy, in evaluation order (denies first for Cilium). */
-export function egressEntries(policy: Resource): EgressEntry[] {
+const entriesCache = new WeakMap<Resource, EgressEntry[]>();
+
+/**
+ * The egress rules of one policy, in evaluation order (denies first for Cilium). Cached: every workload
+ * the policy selects asks again, from several rules.
+ */
+function egressEntries(policy: Resource): EgressEntry[] {
+  let entries = entriesCache.get(policy);
+  if (!entries) {
+    entries = policyEgressEntries(policy);
+    entriesCache.set(policy, entries);
+  }
+  return entries;
+}
+
+function policyEgressEntries(policy: Resource): EgressEntry[] {
   const spec = specOf(policy);
   switch (policyEngine(policy)) {
     case 'kubernetes':

@@ -4,39 +4,10 @@ import type { ContainerView } from '../../model/workload.js';
 import { asArray, asObject, asString } from '../../model/values.js';
 import { isSystemNamespace } from '../shared/context.js';
 import { containerLabel } from '../pss/common.js';
-import { SOURCES, resourceNoun } from './common.js';
-
-/** Metadata endpoints as they appear in text (word-bounded, case-insensitive for names). */
-const ENDPOINTS: readonly { name: string; pattern: RegExp; what: string }[] = [
-  {
-    name: '169.254.169.254',
-    pattern: /(?<![\d.])169\.254\.169\.254(?!\d)/,
-    what: 'the instance metadata service of AWS, Azure, GCP and others',
-  },
-  {
-    name: 'fd00:ec2::254',
-    pattern: /(?<![0-9a-f:])fd00:ec2::254(?![0-9a-f:])/i,
-    what: 'the EC2 IPv6 metadata endpoint',
-  },
-  {
-    name: 'metadata.google.internal',
-    pattern: /(?<![a-z0-9-])metadata\.google\.internal(?![a-z0-9-])/i,
-    what: 'the Google Cloud metadata server',
-  },
-  {
-    name: '100.100.100.200',
-    pattern: /(?<![\d.])100\.100\.100\.200(?!\d)/,
-    what: 'the Alibaba Cloud ECS metadata service',
-  },
-];
+import { SOURCES, metadataEndpointIn, resourceNoun } from './common.js';
 
 /** Proxy bypass lists name the metadata address so that SDKs reach it directly: not a reference by itself. */
 const PROXY_BYPASS = /^no_proxy$/i;
-
-function endpointIn(value: unknown): (typeof ENDPOINTS)[number] | undefined {
-  if (typeof value !== 'string') return undefined;
-  return ENDPOINTS.find((e) => e.pattern.test(value));
-}
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 const HOOKS = ['postStart', 'preStop'] as const;
@@ -80,7 +51,7 @@ function containerValues(container: ContainerView): [Path, string, unknown][] {
 function scan(context: RuleContext): void {
   const { resource, report } = context;
   const found = (value: unknown, path: Path, subject: string, container?: ContainerView) => {
-    const endpoint = endpointIn(value);
+    const endpoint = metadataEndpointIn(value);
     if (!endpoint) return;
     report({
       message:

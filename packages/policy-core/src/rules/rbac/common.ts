@@ -40,7 +40,7 @@ export function goodPractices(section?: { anchor: string; title: string }): Rule
  * (`kubeadm:`), EKS (`eks:`) and GKE (`gce:`). They are reconciled or managed by the provider; editing them
  * is not the user's fix.
  */
-export const PLATFORM_PREFIXES: readonly string[] = ['system:', 'kubeadm:', 'eks:', 'gce:'];
+const PLATFORM_PREFIXES: readonly string[] = ['system:', 'kubeadm:', 'eks:', 'gce:'];
 
 export function isPlatformOwned(name: string | undefined): boolean {
   return name !== undefined && PLATFORM_PREFIXES.some((prefix) => name.startsWith(prefix));

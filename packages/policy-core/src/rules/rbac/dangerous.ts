@@ -2,7 +2,9 @@
  * The catalogue of dangerous RBAC permissions (Kubernetes "RBAC good practices", privilege escalation risks):
  * which rule entries grant them, as short labels.
  */
+import type { Resource } from '../../model/resource.js';
 import { RBAC_GROUP, allows, allowsSome, isFullWildcard, type PolicyRule } from './policy-rule.js';
+import type { Grant } from './permissions.js';
 
 const AUTHENTICATION_GROUP = 'authentication.k8s.io';
 const CERTIFICATES_GROUP = 'certificates.k8s.io';
@@ -246,6 +248,20 @@ export function dangerousPermissions(
     }
   }
   return labels.has('cluster-admin') ? ['cluster-admin'] : [...labels];
+}
+
+const grantPermissionCache = new WeakMap<Resource, { rules: readonly PolicyRule[]; permissions: string[] }>();
+
+/**
+ * `dangerousPermissions` of what a binding grants (cluster-scoped permissions dropped for a RoleBinding),
+ * computed once per resolved grant: the binding rules and the AI rules all ask.
+ */
+export function grantPermissions(grant: Pick<Grant, 'binding' | 'rules'>): string[] {
+  const cached = grantPermissionCache.get(grant.binding);
+  if (cached?.rules === grant.rules) return cached.permissions;
+  const permissions = dangerousPermissions(grant.rules, { namespaced: grant.binding.kind === 'RoleBinding' });
+  grantPermissionCache.set(grant.binding, { rules: grant.rules, permissions });
+  return permissions;
 }
 
 /** `secrets (get, list), pods/exec (create), impersonate`: labels grouped by resource, for messages. */

@@ -26,6 +26,7 @@ export {
   POWERFUL_ROLE_NAMES,
   dangerousMatches,
   dangerousPermissions,
+  grantPermissions,
   summarizePermissions,
   type Concept,
   type DangerousMatch,
@@ -133,8 +134,15 @@ export function aggregationSelectors(role: Resource): unknown[] | undefined {
  * What a binding grants: the role from the scan when it is there (RoleBinding → Role in the binding's
  * namespace, or → ClusterRole), else the built-in model. Aggregated ClusterRoles get the rules of the scanned
  * ClusterRoles they select (a lower bound, `partial`). Undefined for a binding without a valid roleRef.
+ * Resolved once per binding and scan: several RBAC rules and every agent's ServiceAccount lookup ask.
  */
 export function resolveGrant(index: ResourceIndex, binding: Resource): Grant | undefined {
+  const grants = index.derived('rbac:grants', () => new Map<Resource, Grant | undefined>());
+  if (!grants.has(binding)) grants.set(binding, resolveGrantOnce(index, binding));
+  return grants.get(binding);
+}
+
+function resolveGrantOnce(index: ResourceIndex, binding: Resource): Grant | undefined {
   const ref = roleRefOf(binding);
   if (!ref || !isRbacObject(binding)) return undefined;
   const clusterWide = binding.kind === 'ClusterRoleBinding';

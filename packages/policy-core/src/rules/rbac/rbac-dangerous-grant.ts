@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import {
-  dangerousPermissions,
+  grantPermissions,
   isRbacObject,
   resolveGrant,
   subjectsOf,
@@ -61,7 +61,7 @@ export default defineRule({
     if (!isRbacObject(resource) || isPlatformOwned(resource.name)) return;
     const grant = resolveGrant(index, resource);
     if (!grant || grant.builtin || !grant.resolved) return;
-    const permissions = dangerousPermissions(grant.rules, { namespaced: resource.kind === 'RoleBinding' });
+    const permissions = grantPermissions(grant);
     if (permissions.length === 0) return;
     const who = subjectsOf(resource)
       .filter((s) => classifySubject(s) === 'named')

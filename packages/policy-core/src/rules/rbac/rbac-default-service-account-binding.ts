@@ -1,7 +1,7 @@
 import type { Severity } from '../../types.js';
 import { defineRule } from '../rule.js';
 import {
-  dangerousPermissions,
+  grantPermissions,
   isRbacObject,
   resolveGrant,
   roleRefOf,
@@ -66,9 +66,7 @@ export default defineRule({
     const ref = roleRefOf(resource);
     if (!ref) return;
     const grant = resolveGrant(index, resource);
-    const permissions = grant?.resolved
-      ? dangerousPermissions(grant.rules, { namespaced: resource.kind === 'RoleBinding' })
-      : [];
+    const permissions = grant?.resolved ? grantPermissions(grant) : [];
     let severity: Severity = 'medium';
     if (permissions.includes('cluster-admin')) severity = 'critical';
     else if (permissions.length > 0) severity = 'high';

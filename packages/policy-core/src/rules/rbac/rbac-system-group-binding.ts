@@ -1,7 +1,7 @@
 import type { Severity } from '../../types.js';
 import { defineRule } from '../rule.js';
 import {
-  dangerousPermissions,
+  grantPermissions,
   isRbacObject,
   resolveGrant,
   roleRefOf,
@@ -91,9 +91,7 @@ export default defineRule({
     const defaultMasters =
       resource.name === 'cluster-admin' && ref.kind === 'ClusterRole' && ref.name === 'cluster-admin';
     const grant = resolveGrant(index, resource);
-    const permissions = grant?.resolved
-      ? dangerousPermissions(grant.rules, { namespaced: resource.kind === 'RoleBinding' })
-      : [];
+    const permissions = grant?.resolved ? grantPermissions(grant) : [];
     const dangerous = permissions.length > 0;
     if (isPlatformOwned(resource.name) && !dangerous) return;
     const roleText = `${ref.kind} "${ref.name}"`;

@@ -19,20 +19,21 @@ const DEPLOYMENT = yaml`
             image: nginx
 `;
 
+function withPolicy(policy: string): string {
+  return DEPLOYMENT + '---\n' + policy;
+}
+
 const cases: RuleCase[] = [
   {
     name: 'passes when a default-deny policy of the namespace selects the pods in both directions',
-    yaml:
-      DEPLOYMENT +
-      yaml`
-      ---
+    yaml: withPolicy(yaml`
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
       metadata: {name: default-deny, namespace: shop}
       spec:
         podSelector: {}
         policyTypes: [Ingress, Egress]
-    `,
+    `),
     expected: [],
   },
   {
@@ -50,10 +51,7 @@ const cases: RuleCase[] = [
   },
   {
     name: 'reports only egress when the policies are ingress-only (policyTypes defaulted without egress rules)',
-    yaml:
-      DEPLOYMENT +
-      yaml`
-      ---
+    yaml: withPolicy(yaml`
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
       metadata: {name: web-ingress, namespace: shop}
@@ -62,15 +60,12 @@ const cases: RuleCase[] = [
           matchLabels: {app: web}
         ingress:
           - from: [{podSelector: {}}]
-    `,
+    `),
     expected: [{ line: 10, message: 'no egress network policy' }],
   },
   {
     name: 'a policy of another namespace or with other labels does not count',
-    yaml:
-      DEPLOYMENT +
-      yaml`
-      ---
+    yaml: withPolicy(yaml`
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
       metadata: {name: other-ns, namespace: billing}
@@ -85,7 +80,7 @@ const cases: RuleCase[] = [
         podSelector:
           matchExpressions: [{key: tier, operator: In, values: [db]}]
         policyTypes: [Ingress, Egress]
-    `,
+    `),
     expected: [
       { line: 10, message: 'ingress' },
       { line: 10, message: 'egress' },
@@ -93,32 +88,26 @@ const cases: RuleCase[] = [
   },
   {
     name: 'Calico NetworkPolicy is not mistaken for the Kubernetes kind, and counts as coverage',
-    yaml:
-      DEPLOYMENT +
-      yaml`
-      ---
+    yaml: withPolicy(yaml`
       apiVersion: projectcalico.org/v3
       kind: NetworkPolicy
       metadata: {name: calico, namespace: shop}
       spec:
         selector: app == 'web'
         types: [Ingress, Egress]
-    `,
+    `),
     expected: [],
   },
   {
     name: 'a Calico policy whose selector does not match gives no coverage (it has no podSelector)',
-    yaml:
-      DEPLOYMENT +
-      yaml`
-      ---
+    yaml: withPolicy(yaml`
       apiVersion: crd.projectcalico.org/v1
       kind: NetworkPolicy
       metadata: {name: calico-db, namespace: shop}
       spec:
         selector: app == 'db' && !has(tier)
         types: [Ingress, Egress]
-    `,
+    `),
     expected: [
       { line: 10, message: 'ingress' },
       { line: 10, message: 'egress' },
@@ -126,10 +115,7 @@ const cases: RuleCase[] = [
   },
   {
     name: 'Cilium and admin network policies count as coverage',
-    yaml:
-      DEPLOYMENT +
-      yaml`
-      ---
+    yaml: withPolicy(yaml`
       apiVersion: cilium.io/v2
       kind: CiliumNetworkPolicy
       metadata: {name: cilium, namespace: shop}
@@ -147,15 +133,12 @@ const cases: RuleCase[] = [
           namespaces: {matchLabels: {kubernetes.io/metadata.name: shop}}
         egress:
           - {name: deny-imds, action: Deny, to: [{networks: [169.254.169.254/32]}]}
-    `,
+    `),
     expected: [],
   },
   {
     name: 'a policy whose selector is templated counts as selecting',
-    yaml:
-      DEPLOYMENT +
-      yaml`
-      ---
+    yaml: withPolicy(yaml`
       apiVersion: networking.k8s.io/v1
       kind: NetworkPolicy
       metadata: {name: tpl, namespace: shop}
@@ -163,7 +146,7 @@ const cases: RuleCase[] = [
         podSelector:
           matchLabels: {app: "\${APP_NAME}"}
         policyTypes: [Ingress, Egress]
-    `,
+    `),
     expected: [],
   },
   {
