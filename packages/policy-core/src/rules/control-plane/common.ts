@@ -375,8 +375,15 @@ export function isKubeadmClusterConfiguration(resource: Resource): boolean {
   return resource.kind === 'ClusterConfiguration' && resource.apiVersion.startsWith(`${KUBEADM_GROUP}/`);
 }
 
+// Each flag rule asks twice per resource (appliesToResource, then check): parse the flags once.
+const configsCache = new WeakMap<Resource, readonly ComponentConfig[]>();
+
 /** Every control-plane component configured by a resource (static pod containers or kubeadm sections). */
-export function componentConfigs(resource: Resource, component?: Component): ComponentConfig[] {
-  const all = isKubeadmClusterConfiguration(resource) ? kubeadmConfigs(resource) : workloadConfigs(resource);
+export function componentConfigs(resource: Resource, component?: Component): readonly ComponentConfig[] {
+  let all = configsCache.get(resource);
+  if (!all) {
+    all = isKubeadmClusterConfiguration(resource) ? kubeadmConfigs(resource) : workloadConfigs(resource);
+    configsCache.set(resource, all);
+  }
   return component ? all.filter((c) => c.component === component) : all;
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import type { Path } from '../../types.js';
-import { asObject } from '../../model/values.js';
+import { asObject, getPath } from '../../model/values.js';
 import { apiGroup } from '../../model/workload.js';
 import { KUBEADM_GROUP } from './common.js';
 import { KUBEADM_CONFIG_REFERENCE } from './sources.js';
@@ -16,12 +16,6 @@ const EXTRA_ARGS: Readonly<Record<string, readonly Path[]>> = {
   InitConfiguration: [['nodeRegistration', 'kubeletExtraArgs']],
   JoinConfiguration: [['nodeRegistration', 'kubeletExtraArgs']],
 };
-
-function valueAt(object: unknown, path: Path): unknown {
-  let current = object;
-  for (const key of path) current = asObject(current)?.[key as string];
-  return current;
-}
 
 /**
  * API-010 (kubeadm part): kubeadm extraArgs of the other configuration version's shape. Removed and
@@ -66,7 +60,7 @@ export default defineRule({
     const version = resource.apiVersion.slice(group.length + 1);
     if (group !== KUBEADM_GROUP || (version !== 'v1beta3' && version !== 'v1beta4')) return;
     for (const path of EXTRA_ARGS[resource.kind] ?? []) {
-      const value = valueAt(resource.object, path);
+      const value = getPath(resource.object, path);
       const isList = Array.isArray(value);
       const isMap = asObject(value) !== undefined;
       if (version === 'v1beta4' ? !isMap : !isList) continue;

@@ -7,7 +7,9 @@ import type { Resource } from '../../model/resource.js';
 import type { ContainerView } from '../../model/workload.js';
 import { SCORE_KIND } from '../../model/score.js';
 import { isTemplatedText, parseImageRef, type ImageRef } from '../../model/image.js';
-import { asArray, asObject, asString, type JsonObject } from '../../model/values.js';
+import { asArray, asObject, asString, getPath, isSet, type JsonObject } from '../../model/values.js';
+import type { RuleContext } from '../rule.js';
+import { containerLabel } from '../pss/common.js';
 
 // ---------------------------------------------------------------------------------------------------
 // Sources
@@ -123,14 +125,27 @@ export function scoreImage(container: ScoreContainer): { ref: ImageRef; path: Pa
   return { ref: parseImageRef(text), path: [...container.path, 'image'] };
 }
 
-/** `"nginx:1.27"` as written, shortened for messages. */
-export function showImage(ref: ImageRef): string {
-  const text = ref.raw.trim();
-  return `"${text.length > 100 ? `${text.slice(0, 97)}...` : text}"`;
+/**
+ * Reports each Score container without `resources.limits.<name>`, as `reportMissingLimit` does for Kubernetes
+ * workloads: `<container> has no <label> limit: <consequence>`.
+ */
+export function reportMissingScoreLimit(
+  { resource, report }: RuleContext,
+  name: string,
+  label: string,
+  consequence: string,
+): void {
+  for (const container of scoreContainers(resource)) {
+    if (isSet(getPath(container.spec, ['resources', 'limits', name]))) continue;
+    report({
+      message: `${containerLabel(container.view)} has no ${label} limit: ${consequence}`,
+      path: [...container.path, 'resources', 'limits', name],
+      container: container.view,
+    });
+  }
 }
 
 /** `workload "web"` for messages. */
 export function scoreWorkloadLabel(resource: Resource): string {
   return `Score workload "${resource.name ?? '(unnamed)'}"`;
 }
-

@@ -1,7 +1,6 @@
-import { getPath, isSet } from '../../model/values.js';
 import { defineRule } from '../rule.js';
-import { containerLabel } from '../pss/common.js';
-import { SCORE_MATCH, SCORE_SPEC_REFERENCE, SCORE_TAGS, scoreContainers } from './common.js';
+import { RESOURCE_MANAGEMENT } from '../reliability/common.js';
+import { SCORE_MATCH, SCORE_SPEC_REFERENCE, SCORE_TAGS, reportMissingScoreLimit } from './common.js';
 
 /** Score containers without a CPU limit (IDP-004), as `cpu-limit-missing` for Kubernetes workloads. */
 export default defineRule({
@@ -18,13 +17,7 @@ export default defineRule({
       "neighbours' load and a runaway loop is not contained. On the other hand the CFS quota behind a limit " +
       'throttles a container even when the node is idle; enable this rule where the platform requires Guaranteed ' +
       'QoS, chargeback by limits or strict isolation of tenants.',
-    sources: [
-      SCORE_SPEC_REFERENCE,
-      {
-        title: 'Kubernetes: Resource Management for Pods and Containers',
-        url: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
-      },
-    ],
+    sources: [SCORE_SPEC_REFERENCE, RESOURCE_MANAGEMENT],
     remediation:
       'Set a CPU limit (equal to the request for the Guaranteed QoS class):\n\n' +
       '```yaml\ncontainers:\n  main:\n    image: ghcr.io/acme/web:1.4.2\n    resources:\n      requests:\n' +
@@ -33,16 +26,13 @@ export default defineRule({
     tags: [...SCORE_TAGS, 'reliability', 'resources'],
   },
   match: SCORE_MATCH,
-  check({ resource, report }) {
-    for (const container of scoreContainers(resource)) {
-      if (isSet(getPath(container.spec, ['resources', 'limits', 'cpu']))) continue;
-      report({
-        message:
-          `${containerLabel(container.view)} has no CPU limit: it can take all spare CPU of its node, so its ` +
-          "performance varies with its neighbours' load and a runaway process is not contained.",
-        path: [...container.path, 'resources', 'limits', 'cpu'],
-        container: container.view,
-      });
-    }
+  check(context) {
+    reportMissingScoreLimit(
+      context,
+      'cpu',
+      'CPU',
+      'it can take all spare CPU of its node, so its ' +
+        "performance varies with its neighbours' load and a runaway process is not contained.",
+    );
   },
 });

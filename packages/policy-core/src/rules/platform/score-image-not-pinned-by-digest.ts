@@ -1,13 +1,7 @@
 import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
-import {
-  SCORE_MATCH,
-  SCORE_SPEC_REFERENCE,
-  SCORE_TAGS,
-  scoreContainers,
-  scoreImage,
-  showImage,
-} from './common.js';
+import { showImage } from '../supply-chain/common.js';
+import { SCORE_MATCH, SCORE_SPEC_REFERENCE, SCORE_TAGS, scoreContainers, scoreImage } from './common.js';
 
 /** Score images without `@sha256:` (IDP-003), as `image-not-pinned-by-digest` for Kubernetes workloads. */
 export default defineRule({

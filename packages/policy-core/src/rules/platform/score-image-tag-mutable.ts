@@ -1,13 +1,7 @@
 import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
-import {
-  SCORE_MATCH,
-  SCORE_SPEC_REFERENCE,
-  SCORE_TAGS,
-  scoreContainers,
-  scoreImage,
-  showImage,
-} from './common.js';
+import { isMutableReference, showImage } from '../supply-chain/common.js';
+import { SCORE_MATCH, SCORE_SPEC_REFERENCE, SCORE_TAGS, scoreContainers, scoreImage } from './common.js';
 
 /** Score images without a tag or with `:latest` (IDP-003), as `image-tag-mutable` for Kubernetes workloads. */
 export default defineRule({
@@ -43,11 +37,9 @@ export default defineRule({
   check({ resource, report }) {
     for (const container of scoreContainers(resource)) {
       const image = scoreImage(container);
-      if (!image || image.ref.digest !== undefined) continue;
-      const { tag } = image.ref;
-      if (tag !== undefined && tag !== '' && tag !== 'latest') continue;
+      if (!image || !isMutableReference(image.ref)) continue;
       const what =
-        tag === 'latest'
+        image.ref.tag === 'latest'
           ? `image ${showImage(image.ref)} by the moving tag "latest"`
           : `image ${showImage(image.ref)} without a tag or digest, which means "latest"`;
       report({

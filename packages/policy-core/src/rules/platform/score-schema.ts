@@ -2,37 +2,21 @@
  * Validation of a Score file against the Score v1b1 schema (score-schema-definition.ts), with messages written
  * for people: did-you-mean for unknown keys, "got …", what a pattern means.
  */
-// The named export: under NodeNext the default import of this CommonJS package types as its namespace.
-import { Ajv } from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Path } from '../../types.js';
 import { formatPath } from '../../model/locate.js';
 import { isObject } from '../../model/values.js';
 import { didYouMean } from '../../util/did-you-mean.js';
 import { PATTERN_MESSAGES, SCORE_V1B1_SCHEMA } from './score-schema-definition.js';
-import { describeValue, pointerToPath } from '../../util/ajv-values.js';
+import { describeValue, lazyValidator, pointerToPath } from '../../util/ajv-values.js';
+
 /** One schema violation: where, and what to say. */
 export interface SchemaProblem {
   path: Path;
   message: string;
 }
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    // `verbose` gives each error its parent schema (for did-you-mean) and data (for "got …").
-    const ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      strictRequired: false,
-      logger: false,
-    });
-    compiled = ajv.compile(SCORE_V1B1_SCHEMA as unknown as Record<string, unknown>);
-  }
-  return compiled;
-}
+const validator = lazyValidator(SCORE_V1B1_SCHEMA);
 
 /**
  * The YAML 1.1 parser reads an unquoted `image: .` (Score's "image supplied at generate time") as the float
@@ -188,5 +172,3 @@ function describe(error: ErrorObject, root: unknown): SchemaProblem | undefined 
       return at(path, error.message ?? 'is invalid');
   }
 }
-
-

@@ -8,15 +8,11 @@ import type { ResourceIndex } from '../../model/resource-index.js';
 import type { ContainerView, Workload } from '../../model/workload.js';
 import { BATCH_KINDS, apiGroup } from '../../model/workload.js';
 import { asArray, asObject, asString, getPath, isObject, isSet } from '../../model/values.js';
-import {
-  isEmptySelector,
-  labelsOf,
-  matchesLabelSelector,
-  type Labels,
-} from '../../model/selector.js';
+import { isEmptySelector, labelsOf, matchesLabelSelector, type Labels } from '../../model/selector.js';
 import { isTemplatedText } from '../../model/image.js';
 import { SelectorMapIndex } from '../../model/selector-index.js';
-import type { EvaluationSettings } from '../rule.js';
+import type { EvaluationSettings, WorkloadRuleContext } from '../rule.js';
+import { containerLabel } from '../pss/common.js';
 
 export const KUBE_SCORE_CHECKS: RuleSource = {
   title: 'kube-score checks',
@@ -330,6 +326,26 @@ export function hasEffectiveResource(
     }
   }
   return limitRangeDefault(context.index, context.resource.namespace, section, name);
+}
+
+/**
+ * Reports each lifetime container that ends up with no `resources.limits.<name>` (see `hasEffectiveResource`):
+ * `<container> has no <label> limit: <consequence>`.
+ */
+export function reportMissingLimit(
+  context: WorkloadRuleContext,
+  name: string,
+  label: string,
+  consequence: string,
+): void {
+  for (const container of lifetimeContainers(context.workload)) {
+    if (hasEffectiveResource(context, container, 'limits', name) !== false) continue;
+    context.report({
+      message: `${containerLabel(container)} has no ${label} limit: ${consequence}`,
+      path: [...container.path, 'resources', 'limits', name],
+      container,
+    });
+  }
 }
 
 /** `"http"` or `8080`, as a message shows a port. */

@@ -1,12 +1,5 @@
 import { defineRule } from '../rule.js';
-import { containerLabel } from '../pss/common.js';
-import {
-  KUBE_SCORE_CHECKS,
-  LIMIT_RANGES,
-  RESOURCE_MANAGEMENT,
-  hasEffectiveResource,
-  lifetimeContainers,
-} from './common.js';
+import { KUBE_SCORE_CHECKS, LIMIT_RANGES, RESOURCE_MANAGEMENT, reportMissingLimit } from './common.js';
 
 export default defineRule({
   meta: {
@@ -37,20 +30,13 @@ export default defineRule({
   },
   match: { workloads: true },
   crossResource: true,
-  check({ resource, workload, index, settings, report }) {
-    for (const container of lifetimeContainers(workload)) {
-      if (
-        hasEffectiveResource({ resource, workload, index, settings }, container, 'limits', 'cpu') !== false
-      ) {
-        continue;
-      }
-      report({
-        message:
-          `${containerLabel(container)} has no CPU limit: it can take all spare CPU of its node, so its ` +
-          "performance varies with its neighbours' load and a runaway process is not contained.",
-        path: [...container.path, 'resources', 'limits', 'cpu'],
-        container,
-      });
-    }
+  check(context) {
+    reportMissingLimit(
+      context,
+      'cpu',
+      'CPU',
+      'it can take all spare CPU of its node, so its ' +
+        "performance varies with its neighbours' load and a runaway process is not contained.",
+    );
   },
 });

@@ -1,14 +1,5 @@
 import { defineRule } from '../rule.js';
-import { containerLabel } from '../pss/common.js';
-import {
-  KUBE_SCORE_CHECKS,
-  LIMIT_RANGES,
-  RESOURCE_MANAGEMENT,
-  hasEffectiveResource,
-  lifetimeContainers,
-} from './common.js';
-
-const NAME = 'ephemeral-storage';
+import { KUBE_SCORE_CHECKS, LIMIT_RANGES, RESOURCE_MANAGEMENT, reportMissingLimit } from './common.js';
 
 export default defineRule({
   meta: {
@@ -49,20 +40,13 @@ export default defineRule({
   },
   match: { workloads: true },
   crossResource: true,
-  check({ resource, workload, index, settings, report }) {
-    for (const container of lifetimeContainers(workload)) {
-      if (
-        hasEffectiveResource({ resource, workload, index, settings }, container, 'limits', NAME) !== false
-      ) {
-        continue;
-      }
-      report({
-        message:
-          `${containerLabel(container)} has no ephemeral-storage limit: logs and files written to its writable ` +
-          "layer can fill the node's disk, and the kubelet then evicts pods from the node under DiskPressure.",
-        path: [...container.path, 'resources', 'limits', NAME],
-        container,
-      });
-    }
+  check(context) {
+    reportMissingLimit(
+      context,
+      'ephemeral-storage',
+      'ephemeral-storage',
+      'logs and files written to its writable ' +
+        "layer can fill the node's disk, and the kubelet then evicts pods from the node under DiskPressure.",
+    );
   },
 });

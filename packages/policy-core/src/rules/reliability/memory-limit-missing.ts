@@ -1,12 +1,10 @@
 import { defineRule } from '../rule.js';
-import { containerLabel } from '../pss/common.js';
 import {
   KUBE_LINTER_CHECKS,
   KUBE_SCORE_CHECKS,
   LIMIT_RANGES,
   RESOURCE_MANAGEMENT,
-  hasEffectiveResource,
-  lifetimeContainers,
+  reportMissingLimit,
 } from './common.js';
 
 export default defineRule({
@@ -37,20 +35,13 @@ export default defineRule({
   },
   match: { workloads: true },
   crossResource: true,
-  check({ resource, workload, index, settings, report }) {
-    for (const container of lifetimeContainers(workload)) {
-      if (
-        hasEffectiveResource({ resource, workload, index, settings }, container, 'limits', 'memory') !== false
-      ) {
-        continue;
-      }
-      report({
-        message:
-          `${containerLabel(container)} has no memory limit: it can use all of the node's memory, and under memory ` +
-          'pressure the kernel or the kubelet kills other pods on the node to make room.',
-        path: [...container.path, 'resources', 'limits', 'memory'],
-        container,
-      });
-    }
+  check(context) {
+    reportMissingLimit(
+      context,
+      'memory',
+      'memory',
+      "it can use all of the node's memory, and under memory " +
+        'pressure the kernel or the kubelet kills other pods on the node to make room.',
+    );
   },
 });

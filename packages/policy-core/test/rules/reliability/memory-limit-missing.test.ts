@@ -1,6 +1,21 @@
 import rule from '../../../src/rules/reliability/memory-limit-missing.js';
 import { testRuleCases, yaml, type RuleCase } from '../harness.js';
 
+/** Pod-level `spec.resources` sets the memory limit; the container sets none. */
+const POD_LEVEL_LIMIT = yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata:
+    name: pod-level
+  spec:
+    resources:
+      limits:
+        memory: 512Mi
+    containers:
+      - name: app
+        image: app:1
+`;
+
 const cases: RuleCase[] = [
   {
     name: 'passes when every container and sidecar has a memory limit; run-once init and ephemeral containers are not checked',
@@ -93,37 +108,13 @@ const cases: RuleCase[] = [
   },
   {
     name: 'pod-level resources cover the containers, unless the target version predates them',
-    yaml: yaml`
-      apiVersion: v1
-      kind: Pod
-      metadata:
-        name: pod-level
-      spec:
-        resources:
-          limits:
-            memory: 512Mi
-        containers:
-          - name: app
-            image: app:1
-    `,
+    yaml: POD_LEVEL_LIMIT,
     expected: [],
   },
   {
     name: 'ignores pod-level resources for Kubernetes 1.33',
     settings: { kubernetesVersion: { major: 1, minor: 33 } },
-    yaml: yaml`
-      apiVersion: v1
-      kind: Pod
-      metadata:
-        name: pod-level
-      spec:
-        resources:
-          limits:
-            memory: 512Mi
-        containers:
-          - name: app
-            image: app:1
-    `,
+    yaml: POD_LEVEL_LIMIT,
     expected: [{ line: 10, container: 'app' }],
   },
   {
