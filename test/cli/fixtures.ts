@@ -1,40 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLI_PACKAGE } from './run-cli.js';
+
 /** Manifests the end-to-end tests scan. Line numbers matter: tests assert exact locations. */
 
 /** Passes every Pod Security Standards check (baseline and restricted) and the recommended profile's high bar. */
-export const HARDENED_DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  replicas: 2
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      automountServiceAccountToken: false
-      securityContext:
-        runAsNonRoot: true
-        runAsUser: 10001
-        runAsGroup: 10001
-        seccompProfile:
-          type: RuntimeDefault
-      containers:
-        - name: web
-          image: registry.example.com/web@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
-          ports:
-            - containerPort: 8080
-          resources:
-            requests: { cpu: 100m, memory: 128Mi }
-            limits: { memory: 128Mi }
-          securityContext:
-            allowPrivilegeEscalation: false
-            readOnlyRootFilesystem: true
-            capabilities:
-              drop: ["ALL"]
-`;
+export const HARDENED_DEPLOYMENT = readFileSync(
+  join(CLI_PACKAGE, 'test', 'fixtures', 'hardened-deployment.yaml'),
+  'utf8',
+);
 
 /** `privileged: true` is line 11, columns 9–24 (endColumn 25 is exclusive, as in SARIF). */
 export const PRIVILEGED_POD = `apiVersion: v1

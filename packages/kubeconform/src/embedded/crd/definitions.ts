@@ -19,7 +19,8 @@ export interface CrdVersion {
   schema: JsonObject | undefined;
 }
 
-function asObject(value: unknown): JsonObject | undefined {
+/** The value as a JSON object, or undefined for arrays, null and scalars. */
+export function asObject(value: unknown): JsonObject | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
     ? (value as JsonObject)
     : undefined;

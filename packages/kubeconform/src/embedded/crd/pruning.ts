@@ -1,18 +1,12 @@
 import type { SchemaIssue } from '@shiftdown/policy-core';
 import { unknownFieldIssue } from '../builtin.js';
 import { fieldName, quote } from '../messages.js';
-import type { JsonObject } from './definitions.js';
+import { asObject, type JsonObject } from './definitions.js';
 
 type Path = (string | number)[];
 
 /** apiVersion, kind and metadata: always allowed at the top of a custom resource and in embedded resources. */
 const TYPE_META = new Set(['apiVersion', 'kind', 'metadata']);
-
-function asObject(value: unknown): JsonObject | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as JsonObject)
-    : undefined;
-}
 
 /**
  * What the API server would prune from a custom resource, reported as unknown fields, plus duplicate keys
