@@ -4,8 +4,10 @@
  * mocks.
  */
 import type { ProfileName, Severity } from '@shiftdown/policy-core';
+import type { ReviewComment } from './annotations/review-comments.js';
+import type { FilterMode } from './diff/types.js';
 
-export type FilterMode = 'added' | 'diff_context' | 'file' | 'nofilter';
+export type { FilterMode };
 
 /** Where findings go: Checks API, PR review comments, sticky PR comment, workflow commands, job summary, SARIF file. */
 export type ReporterName = 'check' | 'review' | 'comment' | 'annotations' | 'summary' | 'sarif';
@@ -90,10 +92,7 @@ export interface GitHubApi {
     },
   ): Promise<ReporterOutcome>;
   /** One review with every comment (`event: COMMENT`). */
-  createReview(
-    context: RunContext,
-    comments: readonly { path: string; line: number; start_line?: number; side: 'RIGHT'; start_side?: 'RIGHT'; body: string }[],
-  ): Promise<ReporterOutcome>;
+  createReview(context: RunContext, comments: readonly ReviewComment[]): Promise<ReporterOutcome>;
   /** Creates the sticky summary comment, or updates the one that carries `marker`. */
   upsertStickyComment(context: RunContext, body: string, marker: string): Promise<ReporterOutcome>;
 }

@@ -1,6 +1,7 @@
 import { gateFailures } from '@shiftdown/policy-core';
 import type { Finding, LetterGrade, Report } from '@shiftdown/policy-core';
 import type { ActionInputs, Grade } from '../types.js';
+import { GRADES } from './inputs.js';
 
 export interface GateDecision {
   /** Whether the job fails (never with soft-fail). */
@@ -9,29 +10,30 @@ export interface GateDecision {
   reasons: string[];
 }
 
-// Letter rank, best first. The core's grades carry +/-; `min-grade B` accepts B+, B and B- but A+ must be
-// met exactly. The core never gives an E: it sits between D and F for users of that scale.
-const LETTER_RANK: Readonly<Record<string, number>> = { 'A+': 0, A: 1, B: 2, C: 3, D: 4, E: 5, F: 6 };
+// Letter rank, best first: the order of GRADES. The core's grades carry +/-; `min-grade B` accepts B+, B
+// and B- but A+ must be met exactly. The core never gives an E: it sits between D and F for users of that
+// scale.
+const RANKS: readonly string[] = GRADES;
 
 function gradeRank(grade: LetterGrade | Grade): number {
-  return LETTER_RANK[grade] ?? LETTER_RANK[grade.charAt(0)] ?? LETTER_RANK.F!;
+  const exact = RANKS.indexOf(grade);
+  return exact >= 0 ? exact : RANKS.indexOf(grade.charAt(0));
 }
 
 /**
  * The merge gate: `fail-on` and `min-score` as every surface applies them (the core's gateFailures),
- * plus `min-grade`. With a baseline only new findings count for `fail-on`.
+ * plus `min-grade`. With a baseline, pass its new findings: only they count for `fail-on`.
  */
 export function decideGate(
   report: Pick<Report, 'findings' | 'summary'>,
-  inputs: Pick<ActionInputs, 'failOn' | 'minScore' | 'minGrade' | 'softFail' | 'baseline'>,
+  inputs: Pick<ActionInputs, 'failOn' | 'minScore' | 'minGrade' | 'softFail'>,
   newFindings?: readonly Finding[],
 ): GateDecision {
-  const counted = inputs.baseline !== undefined && newFindings ? [...newFindings] : report.findings;
   const reasons = gateFailures(
-    { findings: counted, summary: report.summary },
+    { findings: newFindings ? [...newFindings] : report.findings, summary: report.summary },
     { failOn: inputs.failOn, ...(inputs.minScore !== undefined && { minScore: inputs.minScore }) },
   );
-  if (inputs.baseline !== undefined && newFindings && reasons.length > 0 && inputs.failOn !== 'none') {
+  if (newFindings && reasons.length > 0 && inputs.failOn !== 'none') {
     reasons[0] = reasons[0]!.replace(/^(\d+) (findings?)/, '$1 new $2');
   }
   if (inputs.minGrade !== undefined && gradeRank(report.summary.grade) > gradeRank(inputs.minGrade)) {

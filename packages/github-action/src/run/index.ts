@@ -3,7 +3,7 @@ export { readRunContext, type Env } from './context.js';
 export { collectManifests, type ManifestFilter } from './collect.js';
 export { loadBaseline, newFindings } from './baseline.js';
 export { decideGate, type GateDecision } from './gate.js';
-export { chooseReporters, WRITING_REPORTERS, type ReporterChoice } from './reporters.js';
+export { chooseReporters, type ReporterChoice } from './reporters.js';
 export { nodeFiles, inWorkspace, isNotFound, type RunFiles, type DirEntry } from './files.js';
 export {
   runAction,

@@ -6,9 +6,6 @@ export interface ReporterChoice {
   note?: string;
 }
 
-/** Reporters that write to the pull request or the Checks API: they need a token with write access. */
-export const WRITING_REPORTERS: readonly ReporterName[] = ['check', 'review', 'comment'];
-
 /**
  * The reporters to run: the `reporters` input when given, else by what the token can do. A PR with a
  * writable token gets everything; a fork PR (read-only token) or no token gets the reporters that need

@@ -1,4 +1,4 @@
-import { formatReport, parseConfig, scan } from '@shiftdown/policy-core';
+import { DEFAULT_HELP_URI_BASE, formatReport, parseConfig, scan } from '@shiftdown/policy-core';
 import type { Finding, InputFile, Report, SchemaValidator, ShiftdownConfig } from '@shiftdown/policy-core';
 import { DiffIndex, changedFilesFromApi, parseGitDiff } from '../diff/index.js';
 import {
@@ -24,8 +24,6 @@ import { chooseReporters } from './reporters.js';
 
 export const CONFIG_FILE = '.shiftdown.yaml';
 export const CHECK_NAME = 'Shiftdown';
-/** Rule docs for review comments on rules the report has no `helpUri` for. */
-const DOCS_BASE = 'https://github.com/shiftdown-dev/shiftdown/blob/main/docs/rules';
 
 export interface RunActionOptions {
   inputs: ActionInputs;
@@ -146,6 +144,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     newFindings: 0,
   };
   let report: Report;
+  let open: Finding[];
   let fresh: Finding[];
   try {
     const { config, path: configPath } = await loadConfig(inputs, context.workspace, files);
@@ -173,9 +172,10 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
       ...(options.today && { today: options.today }),
     });
     await files.writeFile(inWorkspace(context.workspace, inputs.reportFile), formatReport(report, 'json'));
+    open = report.findings.filter((f) => !f.suppressed);
     fresh = inputs.baseline
       ? newFindings(report, await loadBaseline(inWorkspace(context.workspace, inputs.baseline), files))
-      : report.findings.filter((f) => !f.suppressed);
+      : open;
   } catch (error) {
     result.error = (error as Error).message;
     io.setFailed(`Shiftdown: ${result.error}`);
@@ -199,7 +199,6 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   if (choice.note) io.info(choice.note);
   const markdown = `${formatReport(report, 'markdown').trimEnd()}\n\n${gateMarkdown(gate, inputs.softFail)}\n`;
   const { summary } = report;
-  const open = report.findings.filter((f) => !f.suppressed).length;
 
   const write = async (
     name: ReporterName,
@@ -226,7 +225,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
       return api.createCheckRun(context, {
         name: CHECK_NAME,
         conclusion: gate.failed ? 'failure' : gate.reasons.length > 0 ? 'neutral' : 'success',
-        title: `${summary.grade} (${summary.score}/100): ${plural(open, 'finding')}`,
+        title: `${summary.grade} (${summary.score}/100): ${plural(open.length, 'finding')}`,
         summary: plan.summary,
         text: plan.text,
         batches: plan.batches,
@@ -240,7 +239,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
         commentable: (path, line, endLine) => index.commentableRange(path, line, endLine),
         existingBodies: await api.listReviewCommentBodies(context),
         rules: report.rules,
-        docsBase: DOCS_BASE,
+        // Rule docs for rules the report has no `helpUri` for.
+        docsBase: DEFAULT_HELP_URI_BASE,
       });
       if (plan.comments.length === 0) return { status: 'ok', detail: 'no new comments' };
       return api.createReview(context, plan.comments);
@@ -276,7 +276,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
 
   io.setOutput('score', String(summary.score));
   io.setOutput('grade', summary.grade);
-  io.setOutput('findings', String(open));
+  io.setOutput('findings', String(open.length));
   io.setOutput('new-findings', String(fresh.length));
   io.setOutput('sarif-file', selected.has('sarif') ? inputs.sarifFile : '');
   io.setOutput('report-file', inputs.reportFile);

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PRIVILEGED } from '../run/fixture.js';
 import { startLoopbackGitHub, type LoopbackRequest } from './loopback-github.js';
 
 /**
@@ -10,20 +11,7 @@ import { startLoopbackGitHub, type LoopbackRequest } from './loopback-github.js'
  */
 const BUNDLE = resolve(__dirname, '..', '..', 'bundle', 'index.mjs');
 
-const PRIVILEGED_POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: debug
-  namespace: shop
-spec:
-  containers:
-    - name: shell
-      image: busybox:1.36
-      securityContext:
-        privileged: true
-`;
-
-const PATCH = `@@ -0,0 +1,11 @@\n${PRIVILEGED_POD.trimEnd()
+const PATCH = `@@ -0,0 +1,11 @@\n${PRIVILEGED.trimEnd()
   .split('\n')
   .map((line) => `+${line}`)
   .join('\n')}`;
@@ -52,7 +40,7 @@ describe('the bundled Action (bundle/index.mjs)', () => {
     dir = mkdtempSync(join(tmpdir(), 'shiftdown-action-'));
     const workspace = join(dir, 'repo');
     mkdirSync(join(workspace, 'k8s'), { recursive: true });
-    writeFileSync(join(workspace, 'k8s', 'pod.yaml'), PRIVILEGED_POD);
+    writeFileSync(join(workspace, 'k8s', 'pod.yaml'), PRIVILEGED);
     writeFileSync(join(workspace, '.github-workflow.yml'), 'on: push\njobs: {}\n');
     const event = {
       action: 'opened',

@@ -1,29 +1,11 @@
 import { DiffIndex, normalizePath } from '../../src/diff/diff-index.js';
 import { changedFilesFromApi } from '../../src/diff/api.js';
 import type { FilterMode } from '../../src/diff/types.js';
+import { TWO_HUNKS } from './fixtures.js';
 
-// deploy.yaml: hunk 1 new lines 1-5 (3 added), hunk 2 new lines 21-27 (24, 25 added),
-// hunk 3 a pure deletion after line 40.
-const DEPLOY = [
-  '@@ -1,4 +1,5 @@',
-  ' apiVersion: apps/v1',
-  ' kind: Deployment',
-  '+# owned by team-a',
-  ' metadata:',
-  '   name: web',
-  '@@ -20,6 +21,7 @@ spec:',
-  '       containers:',
-  '         - name: app',
-  '           image: nginx:1.27',
-  '-          securityContext: {}',
-  '+          securityContext:',
-  '+            privileged: true',
-  '           ports:',
-  '             - containerPort: 80',
-  '@@ -40,2 +40,0 @@',
-  '-  x: 1',
-  '-  y: 2',
-].join('\n');
+// deploy.yaml: TWO_HUNKS (new lines 1-5 with 3 added, new lines 21-27 with 24, 25 added), then
+// hunk 3, a pure deletion after line 40.
+const DEPLOY = [...TWO_HUNKS, '@@ -40,2 +40,0 @@', '-  x: 1', '-  y: 2'].join('\n');
 
 const index = new DiffIndex(
   changedFilesFromApi([

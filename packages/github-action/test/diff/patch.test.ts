@@ -1,5 +1,6 @@
 import { parseHunkHeader, parsePatch } from '../../src/diff/patch.js';
 import type { HunkLine } from '../../src/diff/types.js';
+import { TWO_HUNKS } from './fixtures.js';
 
 const patch = (...lines: string[]) => lines.join('\n');
 const ctx = (oldLine: number, newLine: number, position: number): HunkLine => ({
@@ -11,23 +12,7 @@ const ctx = (oldLine: number, newLine: number, position: number): HunkLine => ({
 const add = (newLine: number, position: number): HunkLine => ({ kind: 'added', newLine, position });
 const del = (oldLine: number, position: number): HunkLine => ({ kind: 'deleted', oldLine, position });
 
-const MULTI = patch(
-  '@@ -1,4 +1,5 @@',
-  ' apiVersion: apps/v1',
-  ' kind: Deployment',
-  '+# owned by team-a',
-  ' metadata:',
-  '   name: web',
-  '@@ -20,6 +21,7 @@ spec:',
-  '       containers:',
-  '         - name: app',
-  '           image: nginx:1.27',
-  '-          securityContext: {}',
-  '+          securityContext:',
-  '+            privileged: true',
-  '           ports:',
-  '             - containerPort: 80',
-);
+const MULTI = patch(...TWO_HUNKS);
 
 describe('parseHunkHeader', () => {
   it.each([

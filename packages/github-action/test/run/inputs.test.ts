@@ -1,4 +1,9 @@
-import { parseInputs } from '../../src/run/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROFILES, SEVERITIES } from '@shiftdown/policy-core';
+import { parse } from 'yaml';
+import { FILTER_MODES } from '../../src/diff/index.js';
+import { GRADES, REPORTER_NAMES, parseInputs } from '../../src/run/index.js';
 
 const from =
   (values: Record<string, string>) =>
@@ -96,5 +101,40 @@ describe('parseInputs', () => {
     ['True', true],
   ])('reads soft-fail %s', (value, expected) => {
     expect(parseInputs(from({ 'soft-fail': value })).softFail).toBe(expected);
+  });
+});
+
+describe('action.yml', () => {
+  const action = parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { description: string; default?: string }>;
+  };
+
+  it('declares exactly the inputs parseInputs reads', () => {
+    const read = new Set<string>();
+    parseInputs((name) => {
+      read.add(name);
+      return '';
+    });
+    expect(Object.keys(action.inputs).sort()).toEqual([...read].sort());
+  });
+
+  it('gives the inputs the defaults parseInputs applies when they are unset', () => {
+    // The runner substitutes github-token's default expression; everything else must agree literally.
+    const defaults = Object.fromEntries(
+      Object.entries(action.inputs)
+        .filter(([name]) => name !== 'github-token')
+        .map(([name, input]) => [name, input.default ?? '']),
+    );
+    expect(parseInputs(from(defaults))).toEqual(parseInputs(from({})));
+  });
+
+  it.each([
+    ['filter-mode', FILTER_MODES],
+    ['reporters', REPORTER_NAMES],
+    ['fail-on', [...SEVERITIES, 'none']],
+    ['min-grade', GRADES],
+    ['profile', PROFILES],
+  ])('describes every allowed value of %s', (name, allowed) => {
+    for (const value of allowed) expect(action.inputs[name]!.description).toContain(value);
   });
 });
