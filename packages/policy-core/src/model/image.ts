@@ -19,6 +19,12 @@ export interface ImageRef {
 
 const DEFAULT_REGISTRY = 'docker.io';
 
+/** True for a string with a template placeholder (`${…}`, `{{…}}`, `$(…)`): its final value is unknown. */
+export function isTemplated(value: unknown): boolean {
+  return typeof value === 'string' && isTemplatedText(value);
+}
+
+/** True when text holds a template placeholder. */
 export function isTemplatedText(text: string): boolean {
   return /\$\{[^}]*\}|\{\{[^}]*\}\}|\$\([^)]*\)/.test(text);
 }

@@ -160,6 +160,11 @@ function embeddedTemplates(
 }
 
 /** `Deployment shop/web` */
+/** `Deployment "web"` (`(unnamed)` when the object has no name): how rule messages name an object. */
+export function objectLabel(resource: Pick<Resource, 'kind' | 'name'>): string {
+  return `${resource.kind} "${resource.name ?? '(unnamed)'}"`;
+}
+
 export function describeResource(ref: ResourceRef): string {
   const id = ref.namespace ? `${ref.namespace}/${ref.name ?? '?'}` : (ref.name ?? '(unnamed)');
   return `${ref.kind} ${id}`;

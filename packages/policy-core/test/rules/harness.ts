@@ -33,6 +33,15 @@ export interface RunResult extends EvaluationResult {
   skipped: { line: number; reason: string }[];
 }
 
+/** The resources of a YAML text, indexed (for tests of cross-resource helpers); fails the test when the text does not parse. */
+export function indexOf(text: string, file = 'test.yaml'): ResourceIndex {
+  const parsed = parseFile({ path: file, text });
+  let next = 0;
+  const built = buildResources(parsed, BUILTIN_WORKLOAD_KINDS, () => next++);
+  expect([...parsed.errors, ...built.errors]).toEqual([]);
+  return new ResourceIndex(built.resources);
+}
+
 /** Evaluate several rules over one YAML text; returns everything the engine produced. */
 export function runRules(rules: readonly Rule[], yaml: string, options: RunOptions = {}): RunResult {
   const parsed = parseFile({ path: options.file ?? 'test.yaml', text: yaml });

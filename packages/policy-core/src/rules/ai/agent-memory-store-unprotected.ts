@@ -1,7 +1,7 @@
 import { labelsOf } from '../../model/selector.js';
 import { defineRule } from '../rule.js';
 import { policiesSelectingPod } from '../network/coverage.js';
-import { resourceNoun } from '../network/common.js';
+import { objectLabel } from '../network/common.js';
 import { containerLabel } from '../pss/common.js';
 import { AI_TAG, SOURCES, agentTargetsIn, describeTarget, listText } from './common.js';
 import {
@@ -77,7 +77,7 @@ export default defineRule({
     const agents = agentTargetsIn(index, resource.namespace).filter((t) => t.resource !== resource);
     if (agents.length === 0) return;
     const product = listText([...new Set(stores.map((s) => STORE_NAMES[s.kind]))]);
-    const store = `${product} in ${resourceNoun(resource)}`;
+    const store = `${product} in ${objectLabel(resource)}`;
     const shown = agents.slice(0, 2).map(describeTarget);
     const near = `next to the ${listText(shown)}${agents.length > 2 ? ` and ${agents.length - 2} more` : ''}`;
     const ingress = policiesSelectingPod(index, resource.namespace, labelsOf(workload.podMetadata)).ingress;
@@ -86,7 +86,7 @@ export default defineRule({
       const why =
         ingress.length === 0
           ? 'no ingress network policy selects its pods'
-          : `${resourceNoun(open!)} allows ingress from every source`;
+          : `${objectLabel(open!)} allows ingress from every source`;
       report({
         message: `${store} holds agent memory ${near}, but ${why}: any pod can read the memory or poison it with instructions the agents will follow.`,
         path: workload.podMetadataPath,

@@ -5,7 +5,7 @@ import { asObject } from '../../model/values.js';
 import { defineRule } from '../rule.js';
 import { isolatesEgress, policiesSelectingPod } from '../network/coverage.js';
 import { opensWholeInternet } from '../network/egress.js';
-import { resourceNoun } from '../network/common.js';
+import { objectLabel } from '../network/common.js';
 import { POLICY_KINDS, policyDirections, policyEngine, policySelectsPod } from '../network/policies.js';
 import { configMapProfileAllowsAll, toolhiveProfile } from './toolhive.js';
 import {
@@ -25,7 +25,7 @@ const CONSEQUENCE =
   'and the cloud metadata service';
 
 function policyNames(policies: readonly Resource[]): string {
-  return listText(policies.map(resourceNoun));
+  return listText(policies.map(objectLabel));
 }
 
 /**

@@ -17,7 +17,7 @@ import { labelsOf, type Labels } from '../../model/selector.js';
 import { asArray, asObject, asString, type JsonObject } from '../../model/values.js';
 import { BUILTIN_WORKLOAD_KINDS, apiGroup, type ContainerView, type Workload } from '../../model/workload.js';
 import { containerLabel } from '../pss/common.js';
-import { resourceNoun } from '../network/common.js';
+import { objectLabel } from '../network/common.js';
 import { templateWorkload } from '../gpu/templates.js';
 import { isMcpPackageName, packageRuns, type Word } from './packages.js';
 
@@ -111,7 +111,7 @@ function roleNoun(role: AgentRole): string {
 
 /** `MCP server Deployment "web" (image "ghcr.io/github/github-mcp-server")`. */
 export function describeTarget(target: AgentTarget): string {
-  const what = `${roleNoun(target.role)} ${resourceNoun(target.resource)}`;
+  const what = `${roleNoun(target.role)} ${objectLabel(target.resource)}`;
   return target.source === 'workload' ? `${what} (${target.evidence})` : what;
 }
 
@@ -221,7 +221,7 @@ export function kagentDeployment(resource: Resource): { spec: JsonObject; path: 
 function customTarget(resource: Resource): AgentTarget | undefined {
   const group = apiGroup(resource.apiVersion);
   const spec = asObject(resource.object.spec) ?? {};
-  const noun = resourceNoun(resource);
+  const noun = objectLabel(resource);
   if (group === TOOLHIVE_GROUP && (resource.kind === 'MCPServer' || resource.kind === 'VirtualMCPServer')) {
     const workload = resource.workload ?? templateWorkload(resource, ['spec', 'podTemplateSpec']);
     const launches: Launch[] = [];

@@ -4,7 +4,7 @@ import { isTemplatedText } from '../../model/image.js';
 import { asObject, asString, isSet } from '../../model/values.js';
 import { apiGroup } from '../../model/workload.js';
 import { defineRule, type ReportDescriptor } from '../rule.js';
-import { resourceNoun } from '../network/common.js';
+import { objectLabel } from '../network/common.js';
 import { AI_TAG, SOURCES, TOOLHIVE_GROUP, describeTarget, listText } from './common.js';
 import {
   AUTH_ANNOTATION_NAMES,
@@ -37,7 +37,7 @@ function servedBy(
 
 function checkToolhive(resource: Resource, report: Report): void {
   const spec = asObject(resource.object.spec) ?? {};
-  const name = resourceNoun(resource);
+  const name = objectLabel(resource);
   if (resource.kind === 'VirtualMCPServer') {
     const type = asString(asObject(spec.incomingAuth)?.type);
     if (type !== 'anonymous') return;
@@ -152,7 +152,7 @@ export default defineRule({
       if (!served) continue;
       report({
         message:
-          `${resourceNoun(resource)} routes to Service "${backend.service}" of the ` +
+          `${objectLabel(resource)} routes to Service "${backend.service}" of the ` +
           `${served.what} ${missing}: ${CONSEQUENCE}.`,
         path: backend.path,
         key: `${backend.namespace ?? ''}/${backend.service}`,

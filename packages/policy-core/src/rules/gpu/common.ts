@@ -5,7 +5,7 @@
 import type { Path, RuleSource } from '../../types.js';
 import type { ResourceIndex } from '../../model/resource-index.js';
 import type { ContainerView, Workload } from '../../model/workload.js';
-import { isTemplatedText } from '../../model/image.js';
+import { isTemplated } from '../../model/image.js';
 import { asArray, asObject, asString, type JsonObject } from '../../model/values.js';
 
 /** The tag every rule of this group carries. */
@@ -124,10 +124,7 @@ export function isWholeQuantity(value: number): boolean {
   return Math.abs(value - Math.round(value)) <= 1e-9 * Math.max(1, Math.abs(value));
 }
 
-/** True for a value the scan cannot judge: a template placeholder. */
-export function isTemplated(value: unknown): boolean {
-  return typeof value === 'string' && isTemplatedText(value);
-}
+export { isTemplated };
 
 /** A value as a message shows it: `1`, `"500m"`. */
 export function showValue(value: unknown): string {

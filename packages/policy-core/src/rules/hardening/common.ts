@@ -2,7 +2,7 @@
 import type { Path, RuleSource } from '../../types.js';
 import type { EvaluationSettings } from '../rule.js';
 import type { ContainerView, InheritedField, Workload } from '../../model/workload.js';
-import { isTemplatedText } from '../../model/image.js';
+import { isTemplated } from '../../model/image.js';
 import { asArray, asObject, asString, isSet, type JsonObject } from '../../model/values.js';
 import { containerLabel, inheritedBy } from '../pss/common.js';
 
@@ -42,10 +42,7 @@ export function polarisSource(check: string): RuleSource {
   };
 }
 
-/** True for a string with a template placeholder (`${…}`, `{{…}}`, `$(…)`): its final value is unknown. */
-export function isTemplated(value: unknown): boolean {
-  return typeof value === 'string' && isTemplatedText(value);
-}
+export { isTemplated };
 
 export { capabilityList, normalizeCapability } from '../shared/capabilities.js';
 

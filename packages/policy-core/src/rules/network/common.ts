@@ -113,10 +113,7 @@ export function cloudFix(cloud: Cloud): string {
   }
 }
 
-/** `Deployment "web"` */
-export function resourceNoun(resource: Resource): string {
-  return `${resource.kind} "${resource.name ?? '(unnamed)'}"`;
-}
+export { objectLabel } from '../../model/resource.js';
 
 /** The labels policies match the workload's pods against. */
 export function podLabels(workload: Workload): Labels {

@@ -13,7 +13,7 @@ import {
   SOURCES,
   imdsName,
   metadataAddresses,
-  resourceNoun,
+  objectLabel,
 } from './common.js';
 import { evaluateEgress, kubernetesEgressRuleMatches } from './egress.js';
 import {
@@ -107,7 +107,7 @@ export default defineRule({
           if (deniedForAllPods(index, resource, address)) continue;
           report({
             message:
-              `${resourceNoun(resource)} allows egress to ${text} without excepting ${address}, so the pods it ` +
+              `${objectLabel(resource)} allows egress to ${text} without excepting ${address}, so the pods it ` +
               `selects can reach ${imdsName(cloud)} and take the node's credentials.`,
             path: [...blockPath, 'cidr'],
             key: address,
@@ -121,7 +121,7 @@ export default defineRule({
           if (!coversMetadata || cut.length === 0) return;
           report({
             message:
-              `${resourceNoun(resource)} excepts all of ${String(value)}, which also blocks ` +
+              `${objectLabel(resource)} excepts all of ${String(value)}, which also blocks ` +
               `${cut.map((s) => s.name).join(' and ')}; except only the metadata address ` +
               `(${except.family === 4 ? '169.254.169.254/32' : 'fd00:ec2::254/128'}).`,
             path: [...blockPath, 'except', k],

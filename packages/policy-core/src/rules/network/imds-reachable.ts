@@ -10,7 +10,7 @@ import {
   nodeCredentials,
   onGkeMetadataServer,
   podLabels,
-  resourceNoun,
+  objectLabel,
   runsPods,
   usesHostNetwork,
 } from './common.js';
@@ -71,7 +71,7 @@ export default defineRule({
       const result = egressToAddress(egress, address, IMDS_PORT);
       if (result.verdict !== 'allowed') continue;
       reachable.push(address);
-      for (const policy of result.allowedBy) allowedBy.add(resourceNoun(policy));
+      for (const policy of result.allowedBy) allowedBy.add(objectLabel(policy));
     }
     if (reachable.length === 0) return;
     const why =
@@ -82,7 +82,7 @@ export default defineRule({
           : 'no egress policy isolates them';
     report({
       message:
-        `The pods of ${resourceNoun(resource)} can reach ${imdsName(cloud)} at ${reachable.join(' and ')} ` +
+        `The pods of ${objectLabel(resource)} can reach ${imdsName(cloud)} at ${reachable.join(' and ')} ` +
         `(${why}) and take ${nodeCredentials(cloud)}; add an egress policy that excepts the metadata address` +
         `${cloudFix(cloud)}.`,
       path: workload.podMetadataPath,

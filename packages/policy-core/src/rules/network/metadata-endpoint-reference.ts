@@ -4,7 +4,7 @@ import type { ContainerView } from '../../model/workload.js';
 import { asArray, asObject, asString } from '../../model/values.js';
 import { isSystemNamespace } from '../shared/context.js';
 import { containerLabel } from '../pss/common.js';
-import { SOURCES, metadataEndpointIn, resourceNoun } from './common.js';
+import { SOURCES, metadataEndpointIn, objectLabel } from './common.js';
 
 /** Proxy bypass lists name the metadata address so that SDKs reach it directly: not a reference by itself. */
 const PROXY_BYPASS = /^no_proxy$/i;
@@ -79,13 +79,13 @@ function scan(context: RuleContext): void {
   }
   if (resource.kind === 'ConfigMap' && resource.apiVersion === 'v1') {
     for (const [key, value] of Object.entries(asObject(resource.object.data) ?? {})) {
-      found(value, ['data', key], `${resourceNoun(resource)} key "${key}"`);
+      found(value, ['data', key], `${objectLabel(resource)} key "${key}"`);
     }
     return;
   }
   if (resource.kind === 'Service' && resource.apiVersion === 'v1') {
     const spec = asObject(resource.object.spec);
-    found(spec?.externalName, ['spec', 'externalName'], `${resourceNoun(resource)} externalName`);
+    found(spec?.externalName, ['spec', 'externalName'], `${objectLabel(resource)} externalName`);
   }
 }
 

@@ -2,7 +2,7 @@ import { defineRule } from '../rule.js';
 import { isTemplatedText } from '../../model/image.js';
 import { asArray, asObject, asString } from '../../model/values.js';
 import { isWholeFamily, parseCidr } from './cidr.js';
-import { SOURCES, resourceNoun } from './common.js';
+import { SOURCES, objectLabel } from './common.js';
 import { isKubernetesNetworkPolicy, kubernetesPolicyTypes, specOf } from './policies.js';
 
 function wholeFamilyBlock(peer: unknown): string | undefined {
@@ -46,7 +46,7 @@ export default defineRule({
     if (!isKubernetesNetworkPolicy(resource)) return;
     const spec = specOf(resource);
     const types = kubernetesPolicyTypes(spec);
-    const policy = resourceNoun(resource);
+    const policy = objectLabel(resource);
     if (types.has('ingress')) {
       asArray(spec.ingress).forEach((raw, i) => {
         const rule = asObject(raw);

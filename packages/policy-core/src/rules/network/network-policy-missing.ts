@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { isSystemNamespace } from '../shared/context.js';
-import { SOURCES, podLabels, resourceNoun, runsPods, usesHostNetwork } from './common.js';
+import { SOURCES, podLabels, objectLabel, runsPods, usesHostNetwork } from './common.js';
 import { policiesSelectingPod } from './coverage.js';
 
 const GAPS = {
@@ -62,7 +62,7 @@ export default defineRule({
       if (coverage[direction].length > 0) continue;
       report({
         message:
-          `The pods of ${resourceNoun(resource)} are selected by no ${direction} network policy, so ` +
+          `The pods of ${objectLabel(resource)} are selected by no ${direction} network policy, so ` +
           `${GAPS[direction]}.`,
         path: workload.podMetadataPath,
         key: direction,

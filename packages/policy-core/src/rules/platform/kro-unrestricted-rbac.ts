@@ -1,4 +1,4 @@
-import type { Resource } from '../../model/resource.js';
+import { objectLabel, type Resource } from '../../model/resource.js';
 import type { ResourceIndex } from '../../model/resource-index.js';
 import { labelsOf } from '../../model/selector.js';
 import { defineRule } from '../rule.js';
@@ -120,7 +120,7 @@ export default defineRule({
     const clusterWide = resource.kind === 'ClusterRoleBinding';
     report({
       message:
-        `${resource.kind} "${resource.name ?? '(unnamed)'}" binds the kro controller ServiceAccount ` +
+        `${objectLabel(resource)} binds the kro controller ServiceAccount ` +
         `"${subjectNamespace(subject, resource) ?? ''}/${subject.name}" to ${what}: ` +
         (clusterWide ? CLUSTER_EFFECT : namespaceEffect(resource.namespace)),
       ...(!clusterWide && { severity: 'medium' as const }),

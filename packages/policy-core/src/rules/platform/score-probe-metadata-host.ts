@@ -2,7 +2,20 @@ import { asObject, asString } from '../../model/values.js';
 import { isTemplatedText } from '../../model/image.js';
 import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
+import type { MetadataEndpoint } from '../network/common.js';
 import { SCORE_MATCH, SCORE_SCHEMA, SCORE_TAGS, scoreContainers } from './common.js';
+
+/**
+ * How this rule's messages name each metadata endpoint of the shared table (network/common.ts): a probe host
+ * is one exact name, so the wording differs slightly from the network rules'. Keyed by the table, so a new
+ * endpoint there cannot be forgotten here.
+ */
+const PROBE_WHAT: Readonly<Record<MetadataEndpoint['name'], string>> = {
+  '169.254.169.254': 'the cloud instance metadata service (AWS, Azure, GCP and others)',
+  'fd00:ec2::254': 'the EC2 IPv6 instance metadata service',
+  'metadata.google.internal': 'the Google Cloud metadata server',
+  '100.100.100.200': 'the Alibaba Cloud metadata service',
+};
 
 /** What a probe host names, when it is a metadata service or a link-local address; undefined otherwise. */
 export function metadataHost(host: string): string | undefined {
@@ -11,10 +24,7 @@ export function metadataHost(host: string): string | undefined {
     .toLowerCase()
     .replace(/^\[|\]$/g, '')
     .replace(/\.$/, '');
-  if (h === '169.254.169.254') return 'the cloud instance metadata service (AWS, Azure, GCP and others)';
-  if (h === 'metadata.google.internal') return 'the Google Cloud metadata server';
-  if (h === '100.100.100.200') return 'the Alibaba Cloud metadata service';
-  if (h === 'fd00:ec2::254') return 'the EC2 IPv6 instance metadata service';
+  if (Object.hasOwn(PROBE_WHAT, h)) return PROBE_WHAT[h as MetadataEndpoint['name']];
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
   if (v4 && v4[1] === '169' && v4[2] === '254' && Number(v4[3]) <= 255 && Number(v4[4]) <= 255) {
     return 'a link-local address (169.254.0.0/16), where node-local agents and metadata services listen';

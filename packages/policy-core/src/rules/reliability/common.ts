@@ -3,7 +3,10 @@
  * PodDisruptionBudgets, Services, resource requests/limits with their defaults. No rule logic lives here.
  */
 import type { RuleSource } from '../../types.js';
-import type { Resource } from '../../model/resource.js';
+import { KUBE_SCORE_CHECKS, POLARIS_RELIABILITY } from '../shared/sources.js';
+
+export { KUBE_SCORE_CHECKS, POLARIS_RELIABILITY };
+import { objectLabel, type Resource } from '../../model/resource.js';
 import type { ResourceIndex } from '../../model/resource-index.js';
 import type { ContainerView, Workload } from '../../model/workload.js';
 import { BATCH_KINDS, apiGroup } from '../../model/workload.js';
@@ -14,19 +17,9 @@ import { SelectorMapIndex } from '../../model/selector-index.js';
 import type { EvaluationSettings, WorkloadRuleContext } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
 
-export const KUBE_SCORE_CHECKS: RuleSource = {
-  title: 'kube-score checks',
-  url: 'https://github.com/zegl/kube-score/blob/master/README_CHECKS.md',
-};
-
 export const KUBE_LINTER_CHECKS: RuleSource = {
   title: 'KubeLinter built-in checks',
   url: 'https://github.com/stackrox/kube-linter/blob/main/docs/generated/checks.md',
-};
-
-export const POLARIS_RELIABILITY: RuleSource = {
-  title: 'Polaris reliability checks',
-  url: 'https://polaris.docs.fairwinds.com/checks/reliability/',
 };
 
 export const RESOURCE_MANAGEMENT: RuleSource = {
@@ -54,10 +47,7 @@ export const HPA: RuleSource = {
   url: 'https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/',
 };
 
-/** `Deployment "web"` */
-export function objectLabel(resource: Resource): string {
-  return `${resource.kind} "${resource.name ?? '(unnamed)'}"`;
-}
+export { objectLabel };
 
 /** `namespace "shop"`, or `the same namespace` for objects that do not name one. */
 export function namespaceLabel(namespace: string | undefined): string {

@@ -3,6 +3,9 @@
  * references as the kubelet reads them, and literal-secret heuristics layered on rules/shared/secrets.ts.
  */
 import type { Path, RuleSource } from '../../types.js';
+import { KUBE_SCORE_CHECKS, POLARIS_RELIABILITY } from '../shared/sources.js';
+
+export { KUBE_SCORE_CHECKS, POLARIS_RELIABILITY };
 import type { ContainerView } from '../../model/workload.js';
 import { imageLocation, isTemplatedText, parseImageRef, type ImageRef } from '../../model/image.js';
 import { asString } from '../../model/values.js';
@@ -16,10 +19,6 @@ export const IMAGES_SOURCE: RuleSource = {
   title: 'Kubernetes: Images',
   url: 'https://kubernetes.io/docs/concepts/containers/images/',
 };
-export const KUBE_SCORE_CHECKS: RuleSource = {
-  title: 'kube-score checks',
-  url: 'https://github.com/zegl/kube-score/blob/master/README_CHECKS.md',
-};
 export const KUBE_LINTER_CHECKS: RuleSource = {
   title: 'kube-linter checks',
   url: 'https://docs.kubelinter.io/#/generated/checks',
@@ -27,10 +26,6 @@ export const KUBE_LINTER_CHECKS: RuleSource = {
 export const POLARIS_SECURITY: RuleSource = {
   title: 'Polaris security checks',
   url: 'https://polaris.docs.fairwinds.com/checks/security/',
-};
-export const POLARIS_RELIABILITY: RuleSource = {
-  title: 'Polaris reliability checks',
-  url: 'https://polaris.docs.fairwinds.com/checks/reliability/',
 };
 export const CHECKOV_KUBERNETES: RuleSource = {
   title: 'Checkov Kubernetes policy index',

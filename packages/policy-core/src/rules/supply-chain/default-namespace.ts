@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { objectLabel } from '../../model/resource.js';
 import { KUBE_LINTER_CHECKS, CHECKOV_KUBERNETES } from './common.js';
 
 /** Kinds that are cluster-scoped: a `namespace` on them is ignored by the API server. */
@@ -82,7 +83,7 @@ export default defineRule({
   check({ resource, report }) {
     if (resource.namespace !== 'default' || CLUSTER_SCOPED_KINDS.has(resource.kind)) return;
     report({
-      message: `${resource.kind} "${resource.name ?? '(unnamed)'}" is placed in the default namespace, which cannot be isolated per application.`,
+      message: `${objectLabel(resource)} is placed in the default namespace, which cannot be isolated per application.`,
       path: ['metadata', 'namespace'],
     });
   },

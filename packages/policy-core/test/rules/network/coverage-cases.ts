@@ -1,8 +1,6 @@
 /** Shared table runner for the network policy coverage tests. */
-import { parseFile } from '../../../src/parse/parse-file.js';
-import { buildResources } from '../../../src/model/resource.js';
-import { ResourceIndex } from '../../../src/model/resource-index.js';
-import { BUILTIN_WORKLOAD_KINDS } from '../../../src/model/workload.js';
+import type { ResourceIndex } from '../../../src/model/resource-index.js';
+import { indexOf as indexResources } from '../harness.js';
 import type { Labels } from '../../../src/model/selector.js';
 import {
   egressAllowsAddress,
@@ -12,11 +10,9 @@ import {
   type EgressVerdict,
 } from '../../../src/rules/network/coverage.js';
 
+/** The resources of the policies text, indexed. */
 export function indexOf(text: string): ResourceIndex {
-  const parsed = parseFile({ path: 'policies.yaml', text });
-  expect(parsed.errors).toEqual([]);
-  let next = 0;
-  return new ResourceIndex(buildResources(parsed, BUILTIN_WORKLOAD_KINDS, () => next++).resources);
+  return indexResources(text, 'policies.yaml');
 }
 
 export interface CoverageCase {
