@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseFile } from '@shiftdown/policy-core';
+import { classifyDocument, parseFile } from '@shiftdown/policy-core';
 import type { InputFile, SchemaValidator, SchemaValidatorChoice } from '@shiftdown/policy-core';
 import {
   KubeconformError,
@@ -155,19 +155,11 @@ async function loadCrds(request: SchemaRequest): Promise<JsonObject[]> {
     for (const error of parsed.errors)
       warn(io, `${file.path}:${error.line}:${error.column}: ${error.message} (CRD file)`);
     for (const doc of parsed.documents) {
-      const items = isList(doc.value) ? (doc.value.items as unknown[]) : [doc.value];
+      const classified = classifyDocument(doc.value);
+      const items = classified.type === 'list' ? classified.items : [doc.value];
       for (const item of items) if (isCrdObject(item)) crds.push(item);
     }
   }
   return crds;
 }
 
-function isList(value: unknown): value is { items: unknown[] } {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { kind?: unknown }).kind === 'string' &&
-    (value as { kind: string }).kind.endsWith('List') &&
-    Array.isArray((value as { items?: unknown }).items)
-  );
-}

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { decodeBytes, parseConfig, ruleCatalog } from '@shiftdown/policy-core';
+import { readConfigFile } from '@shiftdown/policy-core';
 import type { ShiftdownConfig } from '@shiftdown/policy-core';
 import type { CliFs } from '../files/fs.js';
 import { describeFsError } from '../files/fs.js';
@@ -38,10 +38,7 @@ export async function loadConfig(choice: ConfigChoice): Promise<LoadedConfig | u
   } catch (error) {
     throw new UsageError(`cannot read config file ${path}: ${describeFsError(error)}`);
   }
-  const { config, errors } = parseConfig(decodeBytes(bytes), path, { knownRuleIds: new Set(ruleCatalog().keys()) });
-  if (errors.length > 0 || !config) {
-    const details = errors.map((e) => `${path}:${e.line}:${e.column}: ${e.message}`);
-    throw new UsageError(`invalid config file ${path}`, details.length > 0 ? details : [`${path}:1:1: invalid config`]);
-  }
-  return { config: { ...config, path: config.path ?? path }, absolutePath, directory: dirname(absolutePath) };
+  const read = readConfigFile(bytes, path);
+  if (read.errors) throw new UsageError(`invalid config file ${path}`, read.errors);
+  return { config: read.config, absolutePath, directory: dirname(absolutePath) };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_HELP_URI_BASE, formatReport, parseConfig, scan } from '@shiftdown/policy-core';
+import { DEFAULT_HELP_URI_BASE, formatReport, readConfigFile, scan } from '@shiftdown/policy-core';
 import type { Finding, InputFile, Report, SchemaValidator, ShiftdownConfig } from '@shiftdown/policy-core';
 import { DiffIndex, changedFilesFromApi, parseGitDiff } from '../diff/index.js';
 import {
@@ -67,9 +67,9 @@ async function loadConfig(
   files: RunFiles,
 ): Promise<{ config?: ShiftdownConfig; path?: string }> {
   const path = inputs.config ?? CONFIG_FILE;
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = new TextDecoder().decode(await files.readFile(inWorkspace(workspace, path)));
+    bytes = await files.readFile(inWorkspace(workspace, path));
   } catch (error) {
     // Only a config named by the input must exist.
     if (isNotFound(error) && inputs.config === undefined) return {};
@@ -80,12 +80,10 @@ async function loadConfig(
       { cause: error },
     );
   }
-  const parsed = parseConfig(text, path);
-  if (!parsed.config) {
-    const lines = parsed.errors.map((e) => `${path}:${e.line}:${e.column}: ${e.message}`);
-    throw new Error(`invalid config ${path}:\n${lines.join('\n')}`);
-  }
-  return { config: parsed.config, path: path.replace(/^\.\//, '') };
+  const shown = path.replace(/^\.\//, '');
+  const read = readConfigFile(bytes, shown);
+  if (read.errors) throw new Error(`invalid config ${path}:\n${read.errors.join('\n')}`);
+  return { config: read.config, path: shown };
 }
 
 async function computeDiff(

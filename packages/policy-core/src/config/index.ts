@@ -8,6 +8,7 @@ export type {
   SchemaValidatorChoice,
 } from './types.js';
 export { parseConfig, validateConfigObject } from './parse-config.js';
+export { readConfigFile, type ReadConfigResult } from './read-config.js';
 export { didYouMean } from '../util/did-you-mean.js';
 export type {
   ConfigProblem,
