@@ -34677,7 +34677,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv4 = class {
+    var Ajv3 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -35047,9 +35047,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv4.ValidationError = validation_error_1.default;
-    Ajv4.MissingRefError = ref_error_1.default;
-    exports.default = Ajv4;
+    Ajv3.ValidationError = validation_error_1.default;
+    Ajv3.MissingRefError = ref_error_1.default;
+    exports.default = Ajv3;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key2 in checkOpts) {
         const opt = key2;
@@ -37160,7 +37160,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv4 = class extends core_1.default {
+    var Ajv3 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -37179,11 +37179,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv4;
-    module.exports = exports = Ajv4;
-    module.exports.Ajv = Ajv4;
+    exports.Ajv = Ajv3;
+    module.exports = exports = Ajv3;
+    module.exports.Ajv = Ajv3;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv4;
+    exports.default = Ajv3;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -42740,6 +42740,9 @@ function embeddedTemplates(parsed, doc, rgd, base, workloadKinds, nextId) {
     return resource;
   });
 }
+function objectLabel(resource) {
+  return `${resource.kind} "${resource.name ?? "(unnamed)"}"`;
+}
 function describeResource(ref2) {
   const id = ref2.namespace ? `${ref2.namespace}/${ref2.name ?? "?"}` : ref2.name ?? "(unnamed)";
   return `${ref2.kind} ${id}`;
@@ -44360,12 +44363,12 @@ function create(schema, init) {
 }
 var compiledCreates = /* @__PURE__ */ new WeakMap();
 function compiledCreate(desc) {
-  let compiled3 = compiledCreates.get(desc);
-  if (compiled3 === void 0) {
-    compiled3 = compileCreate(desc);
-    compiledCreates.set(desc, compiled3);
+  let compiled = compiledCreates.get(desc);
+  if (compiled === void 0) {
+    compiled = compileCreate(desc);
+    compiledCreates.set(desc, compiled);
   }
-  return compiled3;
+  return compiled;
 }
 var INIT_SINGULAR = 0;
 var INIT_LIST = 1;
@@ -44514,13 +44517,13 @@ function compileConvertMessage(field) {
     return void 0;
   }
   const messageDesc2 = field.message;
-  let compiled3;
+  let compiled;
   return (value) => {
     if (!isObject2(value) || isMessage(value, messageDesc2)) {
       return value;
     }
-    compiled3 !== null && compiled3 !== void 0 ? compiled3 : compiled3 = compiledCreate(messageDesc2);
-    return compiled3(value);
+    compiled !== null && compiled !== void 0 ? compiled : compiled = compiledCreate(messageDesc2);
+    return compiled(value);
   };
 }
 function toU8Arr(value) {
@@ -46435,24 +46438,24 @@ function fromBinary(schema, bytes, options) {
 }
 var compiledReaders = /* @__PURE__ */ new WeakMap();
 function compiledReader(desc) {
-  let compiled3 = compiledReaders.get(desc);
-  if (compiled3 === void 0) {
-    compiled3 = compileMessage(desc);
+  let compiled = compiledReaders.get(desc);
+  if (compiled === void 0) {
+    compiled = compileMessage(desc);
   }
-  return compiled3;
+  return compiled;
 }
 function compileMessage(desc) {
   const descString = String(desc);
   const fieldReaders = /* @__PURE__ */ new Map();
-  const compiled3 = {
+  const compiled = {
     read: compileMessageReader(descString, fieldReaders),
     readGroup: compileGroupReader(descString, fieldReaders)
   };
-  compiledReaders.set(desc, compiled3);
+  compiledReaders.set(desc, compiled);
   for (const field of desc.fields) {
     fieldReaders.set(field.number, compileFieldReader(field));
   }
-  return compiled3;
+  return compiled;
 }
 function compileMessageReader(descString, fieldReaders) {
   return (message2, reader, ctx, length) => {
@@ -46806,18 +46809,18 @@ function toBinary(schema, message2, options) {
 }
 var compiledWriters = /* @__PURE__ */ new WeakMap();
 function compiledWriter(desc) {
-  let compiled3 = compiledWriters.get(desc);
-  if (compiled3 === void 0) {
-    compiled3 = compileMessage2(desc);
+  let compiled = compiledWriters.get(desc);
+  if (compiled === void 0) {
+    compiled = compileMessage2(desc);
   }
-  return compiled3;
+  return compiled;
 }
 function compileMessage2(desc) {
   const typeName = desc.typeName;
   const sortedFields = desc.fields.concat().sort((a, b) => a.number - b.number);
   const foreignField = sortedFields[0];
   const fieldWriters = [];
-  const compiled3 = (writer, opts, message2) => {
+  const compiled = (writer, opts, message2) => {
     if (message2.$typeName !== typeName && foreignField !== void 0) {
       throw new FieldError(foreignField, `cannot use ${foreignField} with message ${message2.$typeName}`, "ForeignFieldError");
     }
@@ -46832,11 +46835,11 @@ function compileMessage2(desc) {
       }
     }
   };
-  compiledWriters.set(desc, compiled3);
+  compiledWriters.set(desc, compiled);
   for (const field of sortedFields) {
     fieldWriters.push(compileField(field));
   }
-  return compiled3;
+  return compiled;
 }
 function compileField(field) {
   switch (field.fieldKind) {
@@ -47472,11 +47475,11 @@ function toJson(schema, message2, options) {
 }
 var compiledWriters2 = /* @__PURE__ */ new WeakMap();
 function compiledWriter2(desc) {
-  let compiled3 = compiledWriters2.get(desc);
-  if (compiled3 === void 0) {
-    compiled3 = compileMessage3(desc);
+  let compiled = compiledWriters2.get(desc);
+  if (compiled === void 0) {
+    compiled = compileMessage3(desc);
   }
-  return compiled3;
+  return compiled;
 }
 function compileMessage3(desc) {
   const typeName = desc.typeName;
@@ -47986,29 +47989,29 @@ function readMessage(schema, message2, json, options) {
 }
 var compiledReaders2 = /* @__PURE__ */ new WeakMap();
 function compiledReader2(desc) {
-  let compiled3 = compiledReaders2.get(desc);
-  if (compiled3 === void 0) {
-    compiled3 = compileMessage4(desc);
+  let compiled = compiledReaders2.get(desc);
+  if (compiled === void 0) {
+    compiled = compileMessage4(desc);
   }
-  return compiled3;
+  return compiled;
 }
 function compileMessage4(desc) {
   const descString = String(desc);
   const readWkt = compileWkt2(desc);
   if (readWkt !== void 0) {
-    const compiled4 = (message2, json, ctx) => {
+    const compiled2 = (message2, json, ctx) => {
       if (++ctx.depth > ctx.recursionLimit) {
         throw new Error(`cannot decode ${descString} from JSON: maximum recursion depth of ${ctx.recursionLimit} reached`);
       }
       readWkt(message2, json, ctx);
       ctx.depth--;
     };
-    compiledReaders2.set(desc, compiled4);
-    return compiled4;
+    compiledReaders2.set(desc, compiled2);
+    return compiled2;
   }
   const typeName = desc.typeName;
   const fieldsByJsonKey = /* @__PURE__ */ new Map();
-  const compiled3 = (message2, json, ctx) => {
+  const compiled = (message2, json, ctx) => {
     var _a;
     if (++ctx.depth > ctx.recursionLimit) {
       throw new Error(`cannot decode ${descString} from JSON: maximum recursion depth of ${ctx.recursionLimit} reached`);
@@ -48054,7 +48057,7 @@ function compileMessage4(desc) {
     }
     ctx.depth--;
   };
-  compiledReaders2.set(desc, compiled3);
+  compiledReaders2.set(desc, compiled);
   for (const field of desc.fields) {
     const entry = {
       read: compileFieldReader2(field),
@@ -48064,7 +48067,7 @@ function compileMessage4(desc) {
     };
     fieldsByJsonKey.set(field.name, entry).set(field.jsonName, entry);
   }
-  return compiled3;
+  return compiled;
 }
 function compileWkt2(desc) {
   if (!desc.typeName.startsWith("google.protobuf.")) {
@@ -62246,9 +62249,9 @@ function customRuleErrors(rule) {
     const source = rule[field];
     if (typeof source !== "string")
       continue;
-    const compiled3 = compileCel(source);
-    if ("error" in compiled3)
-      errors.push([field, `CEL syntax error at ${compiled3.error}`]);
+    const compiled = compileCel(source);
+    if ("error" in compiled)
+      errors.push([field, `CEL syntax error at ${compiled.error}`]);
   }
   return errors;
 }
@@ -62299,10 +62302,10 @@ function buildCustomRule(config, source) {
   });
 }
 function mustCompile(source, id) {
-  const compiled3 = compileCel(source);
-  if ("error" in compiled3)
-    throw new Error(`custom rule ${id}: CEL syntax error at ${compiled3.error}`);
-  return compiled3.expression;
+  const compiled = compileCel(source);
+  if ("error" in compiled)
+    throw new Error(`custom rule ${id}: CEL syntax error at ${compiled.error}`);
+  return compiled.expression;
 }
 function messageFor(config, messageExpression, bindings) {
   if (messageExpression) {
@@ -62334,14 +62337,8 @@ function celBindings(resource, index, withObjects) {
     bindings.objects = allObjects(index);
   return bindings;
 }
-var objectLists = /* @__PURE__ */ new WeakMap();
 function allObjects(index) {
-  const cached = objectLists.get(index);
-  if (cached && cached.length === index.all.length)
-    return cached;
-  const list2 = index.all.map((r) => r.object);
-  objectLists.set(index, list2);
-  return list2;
+  return index.derived("custom-rules:objects", () => index.all.map((r) => r.object));
 }
 function describe(value) {
   const plain2 = fromCel(value);
@@ -62390,6 +62387,9 @@ function show(value) {
   } catch {
     return String(value);
   }
+}
+function capabilityKey(entry) {
+  return typeof entry === "string" ? entry : show(entry);
 }
 function podSecurityContextPath(workload, ...rest) {
   return [...workload.podSpecPath, "securityContext", ...rest];
@@ -62538,6 +62538,32 @@ var privileged_container_default = defineRule({
   }
 });
 
+// ../policy-core/dist/rules/shared/capabilities.js
+function normalizeCapability(name) {
+  const upper = name.trim().toUpperCase();
+  return upper.startsWith("CAP_") ? upper.slice(4) : upper;
+}
+function capabilityList(container, list2) {
+  return asArray(asObject(container.securityContext.capabilities)?.[list2]);
+}
+function isCapability(entry, ...names) {
+  return typeof entry === "string" && names.includes(normalizeCapability(entry));
+}
+function distinctCapabilities(container, list2, key2, skip = () => false) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  capabilityList(container, list2).forEach((entry, index) => {
+    if (skip(entry))
+      return;
+    const k = key2(entry);
+    if (seen.has(k))
+      return;
+    seen.add(k);
+    out.push({ entry, index, key: k });
+  });
+  return out;
+}
+
 // ../policy-core/dist/rules/pss/capabilities-beyond-baseline.js
 var BASELINE_CAPABILITIES = /* @__PURE__ */ new Set([
   "AUDIT_WRITE",
@@ -62574,22 +62600,15 @@ var capabilities_beyond_baseline_default = defineRule({
   match: { workloads: true },
   check({ workload, report }) {
     for (const container of workload.containers) {
-      const added = asObject(container.securityContext.capabilities)?.add;
-      const seen = /* @__PURE__ */ new Set();
-      asArray(added).forEach((capability, index) => {
-        if (typeof capability === "string" && BASELINE_CAPABILITIES.has(capability))
-          return;
-        const name = typeof capability === "string" ? capability : show(capability);
-        if (seen.has(name))
-          return;
-        seen.add(name);
+      const added = distinctCapabilities(container, "add", capabilityKey, (c) => typeof c === "string" && BASELINE_CAPABILITIES.has(c));
+      for (const { entry, index, key: key2 } of added) {
         report({
-          message: `${containerLabel(container)} adds capability ${show(capability)}, which is outside the baseline set.`,
+          message: `${containerLabel(container)} adds capability ${show(entry)}, which is outside the baseline set.`,
           path: containerSecurityContextPath(container, "capabilities", "add", index),
           container,
-          key: name
+          key: key2
         });
-      });
+      }
     }
   }
 });
@@ -62672,9 +62691,39 @@ var host_port_default = defineRule({
   }
 });
 
+// ../policy-core/dist/rules/pss/profile-type.js
+var ALLOWED_PROFILE_TYPES = /* @__PURE__ */ new Set(["RuntimeDefault", "Localhost"]);
+function reportProfileTypeViolations(workload, field, report, requirement) {
+  const podProfile = workload.podSecurityContext[field];
+  if (isSet(podProfile)) {
+    const type = stringField(asObject(podProfile)?.type);
+    if (!ALLOWED_PROFILE_TYPES.has(type)) {
+      const inheriting = inheritedBy(inheritingContainers(workload, field));
+      report({
+        message: `The pod sets ${field}.type to ${show(type)}${inheriting}; ${requirement}`,
+        path: podSecurityContextPath(workload, field, "type"),
+        valueSource: "pod"
+      });
+    }
+  }
+  for (const container of workload.containers) {
+    const profile = container.securityContext[field];
+    if (!isSet(profile))
+      continue;
+    const type = stringField(asObject(profile)?.type);
+    if (ALLOWED_PROFILE_TYPES.has(type))
+      continue;
+    report({
+      message: `${containerLabel(container)} sets ${field}.type to ${show(type)}; ${requirement}`,
+      path: containerSecurityContextPath(container, field, "type"),
+      container,
+      valueSource: "container"
+    });
+  }
+}
+
 // ../policy-core/dist/rules/pss/apparmor-unconfined.js
 var APPARMOR_ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
-var ALLOWED_TYPES = /* @__PURE__ */ new Set(["RuntimeDefault", "Localhost"]);
 function allowedAnnotationValue(value) {
   if (!isSet(value) || value === "" || value === "runtime/default")
     return true;
@@ -62702,31 +62751,7 @@ var apparmor_unconfined_default = defineRule({
   },
   match: { workloads: true },
   check({ workload, report }) {
-    const podProfile = workload.podSecurityContext.appArmorProfile;
-    if (isSet(podProfile)) {
-      const type = asObject(podProfile)?.type;
-      if (!ALLOWED_TYPES.has(type)) {
-        report({
-          message: `The pod sets appArmorProfile.type to ${show(type ?? "")}${inheritedBy(inheritingContainers(workload, "appArmorProfile"))}; only RuntimeDefault and Localhost are allowed.`,
-          path: podSecurityContextPath(workload, "appArmorProfile", "type"),
-          valueSource: "pod"
-        });
-      }
-    }
-    for (const container of workload.containers) {
-      const profile = container.securityContext.appArmorProfile;
-      if (!isSet(profile))
-        continue;
-      const type = asObject(profile)?.type;
-      if (ALLOWED_TYPES.has(type))
-        continue;
-      report({
-        message: `${containerLabel(container)} sets appArmorProfile.type to ${show(type ?? "")}; only RuntimeDefault and Localhost are allowed.`,
-        path: containerSecurityContextPath(container, "appArmorProfile", "type"),
-        container,
-        valueSource: "container"
-      });
-    }
+    reportProfileTypeViolations(workload, "appArmorProfile", report, "only RuntimeDefault and Localhost are allowed.");
     const annotations2 = asObject(workload.podMetadata.annotations) ?? {};
     for (const [key2, value] of Object.entries(annotations2)) {
       if (!key2.startsWith(APPARMOR_ANNOTATION_PREFIX) || allowedAnnotationValue(value))
@@ -62858,47 +62883,9 @@ var unmasked_proc_mount_default = defineRule({
   }
 });
 
-// ../policy-core/dist/rules/pss/seccomp.js
+// ../policy-core/dist/rules/pss/seccomp-unconfined.js
 var SECCOMP_POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod";
 var SECCOMP_CONTAINER_ANNOTATION_PREFIX = "container.seccomp.security.alpha.kubernetes.io/";
-var ALLOWED_SECCOMP_TYPES = /* @__PURE__ */ new Set(["RuntimeDefault", "Localhost"]);
-function seccompTypeViolations(workload) {
-  const violations = [];
-  const podProfile = workload.podSecurityContext.seccompProfile;
-  if (isSet(podProfile)) {
-    const type = stringField(asObject(podProfile)?.type);
-    if (!ALLOWED_SECCOMP_TYPES.has(type)) {
-      violations.push({ type, path: podSecurityContextPath(workload, "seccompProfile", "type") });
-    }
-  }
-  for (const container of workload.containers) {
-    const profile = container.securityContext.seccompProfile;
-    if (!isSet(profile))
-      continue;
-    const type = stringField(asObject(profile)?.type);
-    if (!ALLOWED_SECCOMP_TYPES.has(type)) {
-      violations.push({ container, type, path: containerSecurityContextPath(container, "seccompProfile", "type") });
-    }
-  }
-  return violations;
-}
-function reportSeccompTypeViolations(workload, report, requirement) {
-  for (const { container, type, path: path9 } of seccompTypeViolations(workload)) {
-    if (container) {
-      report({
-        message: `${containerLabel(container)} sets seccompProfile.type to ${show(type)}; ${requirement}`,
-        path: path9,
-        container,
-        valueSource: "container"
-      });
-    } else {
-      const inheriting = inheritedBy(inheritingContainers(workload, "seccompProfile"));
-      report({ message: `The pod sets seccompProfile.type to ${show(type)}${inheriting}; ${requirement}`, path: path9, valueSource: "pod" });
-    }
-  }
-}
-
-// ../policy-core/dist/rules/pss/seccomp-unconfined.js
 function allowedAnnotationValue2(value) {
   return value === "runtime/default" || value === "docker/default" || typeof value === "string" && value.startsWith("localhost/");
 }
@@ -62952,7 +62939,7 @@ var seccomp_unconfined_default = defineRule({
       }
       return;
     }
-    reportSeccompTypeViolations(workload, report, "only RuntimeDefault and Localhost are allowed.");
+    reportProfileTypeViolations(workload, "seccompProfile", report, "only RuntimeDefault and Localhost are allowed.");
   }
 });
 
@@ -63328,7 +63315,7 @@ var seccomp_profile_missing_default = defineRule({
   check({ workload, settings, report }) {
     if (atLeast(settings.pssVersion, 25) && workload.isWindows)
       return;
-    reportSeccompTypeViolations(workload, report, "it must be RuntimeDefault or Localhost.");
+    reportProfileTypeViolations(workload, "seccompProfile", report, "it must be RuntimeDefault or Localhost.");
     if (isSet(workload.podSecurityContext.seccompProfile))
       return;
     for (const container of workload.containers) {
@@ -63371,9 +63358,7 @@ var capabilities_not_dropped_default = defineRule({
     if (atLeast(settings.pssVersion, 25) && workload.isWindows)
       return;
     for (const container of workload.containers) {
-      const capabilities = asObject(container.securityContext.capabilities);
-      const drop = capabilities?.drop;
-      if (!asArray(drop).includes("ALL")) {
+      if (!capabilityList(container, "drop").includes("ALL")) {
         report({
           message: `${containerLabel(container)} does not drop ALL capabilities; it must set capabilities.drop: ["ALL"].`,
           path: containerSecurityContextPath(container, "capabilities", "drop"),
@@ -63381,21 +63366,15 @@ var capabilities_not_dropped_default = defineRule({
           key: "drop"
         });
       }
-      const seen = /* @__PURE__ */ new Set();
-      asArray(capabilities?.add).forEach((capability, index) => {
-        if (capability === "NET_BIND_SERVICE")
-          return;
-        const name = typeof capability === "string" ? capability : show(capability);
-        if (seen.has(name))
-          return;
-        seen.add(name);
+      const added = distinctCapabilities(container, "add", capabilityKey, (c) => c === "NET_BIND_SERVICE");
+      for (const { entry, index, key: key2 } of added) {
         report({
-          message: `${containerLabel(container)} adds capability ${show(capability)}; restricted allows adding only NET_BIND_SERVICE.`,
+          message: `${containerLabel(container)} adds capability ${show(entry)}; restricted allows adding only NET_BIND_SERVICE.`,
           path: containerSecurityContextPath(container, "capabilities", "add", index),
           container,
-          key: `add:${name}`
+          key: `add:${key2}`
         });
-      });
+      }
     }
   }
 });
@@ -63623,7 +63602,10 @@ var admission_policies_default = defineRule({
         title: "Kubernetes: Validating Admission Policy",
         url: "https://kubernetes.io/docs/reference/access-authn-authz/validating-admission-policy/"
       },
-      { title: "Common Expression Language in Kubernetes", url: "https://kubernetes.io/docs/reference/using-api/cel/" }
+      {
+        title: "Common Expression Language in Kubernetes",
+        url: "https://kubernetes.io/docs/reference/using-api/cel/"
+      }
     ],
     remediation: "Change the object so that the policy\u2019s validation holds (the message says which), or exempt the object in the policy binding\u2019s `matchResources` if the platform team agrees.",
     tags: ["custom", "admission-policy"]
@@ -63641,17 +63623,17 @@ var admission_policies_default = defineRule({
       const application = bindingsApplying(policy, resource, index);
       if (!application)
         continue;
-      const compiled3 = compilePolicy(policy);
-      if (compiled3.errors.length > 0)
+      const compiled = compilePolicy(policy);
+      if (compiled.errors.length > 0)
         continue;
       const params = paramsFor(spec, application.paramRefs, index);
       if (params === void 0)
         continue;
       const bindings = { ...celBindings(resource, index, false), params };
-      if (!conditionsHold(compiled3, bindings))
+      if (!conditionsHold(compiled, bindings))
         continue;
-      bindings.variables = variablesOf(compiled3, bindings);
-      for (const validation of compiled3.validations) {
+      bindings.variables = variablesOf(compiled, bindings);
+      for (const validation of compiled.validations) {
         const result = validation.expression.evaluate(bindings);
         if (result === true)
           continue;
@@ -63694,7 +63676,7 @@ function compilePolicy(policy) {
     const name = asString(object?.name);
     return expression && name ? [{ name, expression }] : [];
   });
-  const compiled3 = {
+  const compiled = {
     conditions: named(spec.matchConditions),
     variables: named(spec.variables),
     validations: asArray(spec.validations).flatMap((item, index) => {
@@ -63718,8 +63700,8 @@ function compilePolicy(policy) {
     }),
     errors
   };
-  compiledPolicies.set(policy, compiled3);
-  return compiled3;
+  compiledPolicies.set(policy, compiled);
+  return compiled;
 }
 function matchesResourceRules(constraints, resource, index) {
   if (!constraints)
@@ -63759,7 +63741,7 @@ function matchesSelectors(holder, resource, index) {
 var ACTION_SEVERITY = { Deny: "high", Warn: "medium", Audit: "low" };
 var SEVERITY_ORDER = ["high", "medium", "low"];
 function bindingsApplying(policy, resource, index) {
-  const bindings = index.ofKind(BINDING_KIND).filter((binding) => asString(asObject(binding.object.spec)?.policyName) === policy.name);
+  const bindings = bindingsByPolicy(index).get(policy.name) ?? [];
   if (bindings.length === 0)
     return { severity: "medium", note: " once bound (no binding in the scan)", paramRefs: [] };
   const severities = [];
@@ -63787,6 +63769,20 @@ function bindingsApplying(policy, resource, index) {
   const worst = SEVERITY_ORDER.find((s) => severities.includes(s));
   return worst ? { severity: worst, note: "", paramRefs } : void 0;
 }
+function bindingsByPolicy(index) {
+  return index.derived("admission-policy:bindings-by-policy", () => {
+    const byPolicy = /* @__PURE__ */ new Map();
+    for (const binding of index.ofKind(BINDING_KIND)) {
+      const policyName = asString(asObject(binding.object.spec)?.policyName);
+      const list2 = byPolicy.get(policyName);
+      if (list2)
+        list2.push(binding);
+      else
+        byPolicy.set(policyName, [binding]);
+    }
+    return byPolicy;
+  });
+}
 function paramsFor(spec, paramRefs, index) {
   const paramKind = asObject(spec.paramKind);
   if (!paramKind)
@@ -63802,12 +63798,12 @@ function paramsFor(spec, paramRefs, index) {
   }
   return void 0;
 }
-function conditionsHold(compiled3, bindings) {
-  return compiled3.conditions.every(({ expression }) => expression.evaluate(bindings) === true);
+function conditionsHold(compiled, bindings) {
+  return compiled.conditions.every(({ expression }) => expression.evaluate(bindings) === true);
 }
-function variablesOf(compiled3, bindings) {
+function variablesOf(compiled, bindings) {
   let variables = {};
-  for (const { name, expression } of compiled3.variables) {
+  for (const { name, expression } of compiled.variables) {
     const value = expression.evaluate({ ...bindings, variables });
     variables = { ...variables, [name]: value instanceof Error ? null : toCel2(fromCel(value)) };
   }
@@ -63850,6 +63846,9 @@ function pluralOf(kind) {
 
 // ../policy-core/dist/model/image.js
 var DEFAULT_REGISTRY = "docker.io";
+function isTemplated(value) {
+  return typeof value === "string" && isTemplatedText(value);
+}
 function isTemplatedText(text3) {
   return /\$\{[^}]*\}|\{\{[^}]*\}\}|\$\([^)]*\)/.test(text3);
 }
@@ -63889,18 +63888,6 @@ function imageLocation(image) {
   return `${image.registry}/${image.repository}`;
 }
 
-// ../policy-core/dist/rules/shared/capabilities.js
-function normalizeCapability(name) {
-  const upper = name.trim().toUpperCase();
-  return upper.startsWith("CAP_") ? upper.slice(4) : upper;
-}
-function capabilityList(container, list2) {
-  return asArray(asObject(container.securityContext.capabilities)?.[list2]);
-}
-function isCapability(entry, ...names) {
-  return typeof entry === "string" && names.includes(normalizeCapability(entry));
-}
-
 // ../policy-core/dist/rules/hardening/common.js
 var SECURITY_CONTEXT_SOURCE = {
   title: "Configure a Security Context for a Pod or Container",
@@ -63929,9 +63916,6 @@ function polarisSource(check) {
     title: `Polaris check ${check}`,
     url: `https://github.com/FairwindsOps/polaris/blob/master/checks/${check}.yaml`
   };
-}
-function isTemplated(value) {
-  return typeof value === "string" && isTemplatedText(value);
 }
 function normalizeHostPath(raw) {
   const text3 = raw.trim();
@@ -64102,17 +64086,7 @@ var dangerous_capabilities_default = defineRule({
       userNamespace: workload.userNamespace
     };
     for (const container of workload.containers) {
-      const seen = /* @__PURE__ */ new Set();
-      const forbidden = [];
-      for (const capability of capabilityList(container, "add")) {
-        if (typeof capability === "string" && (BASELINE_CAPABILITIES.has(capability) || isTemplated(capability)))
-          continue;
-        const shown = show(capability);
-        if (seen.has(shown))
-          continue;
-        seen.add(shown);
-        forbidden.push({ shown, tier: tierOf(capability, context) });
-      }
+      const forbidden = distinctCapabilities(container, "add", show, (c) => typeof c === "string" && (BASELINE_CAPABILITIES.has(c) || isTemplated(c))).map(({ entry, key: key2 }) => ({ shown: key2, tier: tierOf(entry, context) }));
       if (forbidden.length === 0)
         continue;
       const worst = forbidden.reduce((a, b) => SEVERITY_RANK[b.tier.severity] > SEVERITY_RANK[a.tier.severity] ? b : a);
@@ -65000,6 +64974,16 @@ var HARDENING_RULES = [
   pod_security_context_missing_default
 ];
 
+// ../policy-core/dist/rules/shared/sources.js
+var KUBE_SCORE_CHECKS = {
+  title: "kube-score checks",
+  url: "https://github.com/zegl/kube-score/blob/master/README_CHECKS.md"
+};
+var POLARIS_RELIABILITY = {
+  title: "Polaris reliability checks",
+  url: "https://polaris.docs.fairwinds.com/checks/reliability/"
+};
+
 // ../policy-core/dist/rules/shared/secrets.js
 var SECRET_NAME = /(^|[_.-])(pass(word|wd)?|pwd|secret|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|secret[_.-]?key|credentials?|auth[_.-]?key|client[_.-]?secret|connection[_.-]?string|dsn)($|[_.-])/i;
 var NOT_A_SECRET_NAME = /(_|\.|-)(file|path|dir|name|names|ref|id|url|endpoint|host|port|enabled|enable|disabled|required|length|len|ttl|expiry|expiration|timeout|header|type|mode|version|user|username|field|key_name|secret_name|prefix|suffix|location)$/i;
@@ -65060,10 +65044,6 @@ var IMAGES_SOURCE = {
   title: "Kubernetes: Images",
   url: "https://kubernetes.io/docs/concepts/containers/images/"
 };
-var KUBE_SCORE_CHECKS = {
-  title: "kube-score checks",
-  url: "https://github.com/zegl/kube-score/blob/master/README_CHECKS.md"
-};
 var KUBE_LINTER_CHECKS = {
   title: "kube-linter checks",
   url: "https://docs.kubelinter.io/#/generated/checks"
@@ -65071,10 +65051,6 @@ var KUBE_LINTER_CHECKS = {
 var POLARIS_SECURITY = {
   title: "Polaris security checks",
   url: "https://polaris.docs.fairwinds.com/checks/security/"
-};
-var POLARIS_RELIABILITY = {
-  title: "Polaris reliability checks",
-  url: "https://polaris.docs.fairwinds.com/checks/reliability/"
 };
 var CHECKOV_KUBERNETES = {
   title: "Checkov Kubernetes policy index",
@@ -66090,7 +66066,7 @@ var default_namespace_default = defineRule({
     if (resource.namespace !== "default" || CLUSTER_SCOPED_KINDS.has(resource.kind))
       return;
     report({
-      message: `${resource.kind} "${resource.name ?? "(unnamed)"}" is placed in the default namespace, which cannot be isolated per application.`,
+      message: `${objectLabel(resource)} is placed in the default namespace, which cannot be isolated per application.`,
       path: ["metadata", "namespace"]
     });
   }
@@ -67481,6 +67457,15 @@ function dangerousPermissions(rules, options = {}) {
   }
   return labels.has("cluster-admin") ? ["cluster-admin"] : [...labels];
 }
+var grantPermissionCache = /* @__PURE__ */ new WeakMap();
+function grantPermissions(grant) {
+  const cached = grantPermissionCache.get(grant.binding);
+  if (cached?.rules === grant.rules)
+    return cached.permissions;
+  const permissions = dangerousPermissions(grant.rules, { namespaced: grant.binding.kind === "RoleBinding" });
+  grantPermissionCache.set(grant.binding, { rules: grant.rules, permissions });
+  return permissions;
+}
 function summarizePermissions(labels, max = 6) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const label of labels) {
@@ -67551,6 +67536,12 @@ function aggregationSelectors(role) {
   return rule ? asArray(rule.clusterRoleSelectors) : void 0;
 }
 function resolveGrant(index, binding) {
+  const grants = index.derived("rbac:grants", () => /* @__PURE__ */ new Map());
+  if (!grants.has(binding))
+    grants.set(binding, resolveGrantOnce(index, binding));
+  return grants.get(binding);
+}
+function resolveGrantOnce(index, binding) {
   const ref2 = roleRefOf(binding);
   if (!ref2 || !isRbacObject(binding))
     return void 0;
@@ -67662,7 +67653,7 @@ var RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 function maxSeverity(a, b) {
   return RANK[a] >= RANK[b] ? a : b;
 }
-function objectLabel(resource) {
+function objectLabel2(resource) {
   const name = resource.name ?? "(unnamed)";
   return `${resource.kind} "${resource.namespace ? `${resource.namespace}/` : ""}${name}"`;
 }
@@ -67683,7 +67674,7 @@ function roleEntries(resource) {
   if (resource.kind === "ClusterRole" && aggregationSelectors(resource))
     return [];
   const all = policyRulesOf(resource);
-  const label = objectLabel(resource);
+  const label = objectLabel2(resource);
   return all.map((rule) => {
     const index = rule.path[1];
     return {
@@ -67873,7 +67864,7 @@ var cluster_admin_binding_default = defineRule({
       const who = subjectLabel(subject, resource);
       const effect = clusterWide ? "it can do anything in the cluster, including reading every Secret and rewriting RBAC" : `it has full control of namespace "${resource.namespace ?? "(unset)"}", including its Secrets, pods and RBAC`;
       report({
-        message: `${objectLabel(resource)} grants cluster-admin to ${who}: ${effect}` + (platform3 ? " (a platform namespace\u2019s ServiceAccount: confirm the component needs it)." : "."),
+        message: `${objectLabel2(resource)} grants cluster-admin to ${who}: ${effect}` + (platform3 ? " (a platform namespace\u2019s ServiceAccount: confirm the component needs it)." : "."),
         path: [...subject.path, "name"],
         severity,
         key: `${subject.kind}/${subject.namespace ?? ""}/${subject.name}`
@@ -68219,7 +68210,7 @@ var rbac_system_group_binding_default = defineRule({
     const discovery = ref2.kind === "ClusterRole" && DISCOVERY_ROLES.includes(ref2.name);
     const defaultMasters = resource.name === "cluster-admin" && ref2.kind === "ClusterRole" && ref2.name === "cluster-admin";
     const grant = resolveGrant(index, resource);
-    const permissions = grant?.resolved ? dangerousPermissions(grant.rules, { namespaced: resource.kind === "RoleBinding" }) : [];
+    const permissions = grant?.resolved ? grantPermissions(grant) : [];
     const dangerous = permissions.length > 0;
     if (isPlatformOwned(resource.name) && !dangerous)
       return;
@@ -68236,12 +68227,12 @@ var rbac_system_group_binding_default = defineRule({
         if (defaultMasters)
           continue;
         severity = "high";
-        message2 = `${objectLabel(resource)} names ${who}: members of system:masters bypass RBAC and cannot be revoked by removing bindings, so credentials in that group are permanent cluster-admin keys.`;
+        message2 = `${objectLabel2(resource)} names ${who}: members of system:masters bypass RBAC and cannot be revoked by removing bindings, so credentials in that group are permanent cluster-admin keys.`;
       } else {
         if (discovery)
           continue;
         severity = kind === "unauthenticated" || dangerous ? "critical" : "high";
-        message2 = `${objectLabel(resource)} grants ${granted} to ${who}: that is ${WHO[kind]}.`;
+        message2 = `${objectLabel2(resource)} grants ${granted} to ${who}: that is ${WHO[kind]}.`;
       }
       report({ message: message2, path: [...subject.path, "name"], severity, key: `${subject.kind}/${subject.name}` });
     }
@@ -68281,7 +68272,7 @@ var rbac_default_service_account_binding_default = defineRule({
     if (!ref2)
       return;
     const grant = resolveGrant(index, resource);
-    const permissions = grant?.resolved ? dangerousPermissions(grant.rules, { namespaced: resource.kind === "RoleBinding" }) : [];
+    const permissions = grant?.resolved ? grantPermissions(grant) : [];
     let severity = "medium";
     if (permissions.includes("cluster-admin"))
       severity = "critical";
@@ -68296,10 +68287,10 @@ var rbac_default_service_account_binding_default = defineRule({
       if (subject.kind === "ServiceAccount") {
         const namespace = subjectNamespace(subject, resource);
         const where2 = namespace ? `namespace "${namespace}"` : "its namespace";
-        message2 = `${objectLabel(resource)} grants ${role} to the default ServiceAccount of ${where2}: every pod there without a serviceAccountName gets these rights${including}.`;
+        message2 = `${objectLabel2(resource)} grants ${role} to the default ServiceAccount of ${where2}: every pod there without a serviceAccountName gets these rights${including}.`;
       } else {
         const namespace = subject.name.slice(GROUP_PREFIX.length);
-        message2 = `${objectLabel(resource)} grants ${role} to Group "${subject.name}": every pod of namespace "${namespace}" gets these rights${including}.`;
+        message2 = `${objectLabel2(resource)} grants ${role} to Group "${subject.name}": every pod of namespace "${namespace}" gets these rights${including}.`;
       }
       report({ message: message2, path: [...subject.path, "name"], severity, key: `${subject.kind}/${subject.name}` });
     }
@@ -68356,7 +68347,7 @@ var rbac_builtin_role_binding_default = defineRule({
       return;
     const scope = clusterWide ? "in every namespace" : `in namespace "${resource.namespace ?? "(unset)"}"`;
     report({
-      message: `${objectLabel(resource)} grants the built-in ClusterRole "${ref2.name}" ${scope} to ${listText(who)}: the role lets them ${POWERS[ref2.name]}.`,
+      message: `${objectLabel2(resource)} grants the built-in ClusterRole "${ref2.name}" ${scope} to ${listText(who)}: the role lets them ${POWERS[ref2.name]}.`,
       path: ["roleRef", "name"],
       severity
     });
@@ -68388,7 +68379,7 @@ var rbac_dangerous_grant_default = defineRule({
     const grant = resolveGrant(index, resource);
     if (!grant || grant.builtin || !grant.resolved)
       return;
-    const permissions = dangerousPermissions(grant.rules, { namespaced: resource.kind === "RoleBinding" });
+    const permissions = grantPermissions(grant);
     if (permissions.length === 0)
       return;
     const who = subjectsOf(resource).filter((s) => classifySubject(s) === "named").filter((s) => s.kind === "Group" || s.kind === "ServiceAccount" || serviceAccountNamespace(s, resource)).map((s) => subjectLabel(s, resource));
@@ -68396,7 +68387,7 @@ var rbac_dangerous_grant_default = defineRule({
       return;
     const partial = grant.partial ? " (at least: it is aggregated)" : "";
     report({
-      message: `${objectLabel(resource)} gives ${listText(who)} the ${grant.roleKind} "${grant.roleName}", which allows ${summarizePermissions(permissions)}${partial}.`,
+      message: `${objectLabel2(resource)} gives ${listText(who)} the ${grant.roleKind} "${grant.roleName}", which allows ${summarizePermissions(permissions)}${partial}.`,
       path: ["roleRef", "name"]
     });
   }
@@ -68420,6 +68411,33 @@ var RBAC_RULES = [
 // ../policy-core/dist/rules/network/common.js
 var IMDS_IPV4 = "169.254.169.254";
 var IMDS_IPV6_AWS = "fd00:ec2::254";
+var METADATA_ENDPOINTS = [
+  {
+    name: IMDS_IPV4,
+    pattern: /(?<![\d.])169\.254\.169\.254(?!\d)/,
+    what: "the instance metadata service of AWS, Azure, GCP and others"
+  },
+  {
+    name: IMDS_IPV6_AWS,
+    pattern: /(?<![0-9a-f:])fd00:ec2::254(?![0-9a-f:])/i,
+    what: "the EC2 IPv6 metadata endpoint"
+  },
+  {
+    name: "metadata.google.internal",
+    pattern: /(?<![a-z0-9-])metadata\.google\.internal(?![a-z0-9-])/i,
+    what: "the Google Cloud metadata server"
+  },
+  {
+    name: "100.100.100.200",
+    pattern: /(?<![\d.])100\.100\.100\.200(?!\d)/,
+    what: "the Alibaba Cloud ECS metadata service"
+  }
+];
+function metadataEndpointIn(value) {
+  if (typeof value !== "string")
+    return void 0;
+  return METADATA_ENDPOINTS.find((e) => e.pattern.test(value));
+}
 var IMDS_PORT = { number: 80, protocol: "TCP" };
 function metadataAddresses(cloud) {
   return cloud === "aws" || cloud === void 0 ? [IMDS_IPV4, IMDS_IPV6_AWS] : [IMDS_IPV4];
@@ -68472,9 +68490,6 @@ function cloudFix(cloud) {
     default:
       return "";
   }
-}
-function resourceNoun(resource) {
-  return `${resource.kind} "${resource.name ?? "(unnamed)"}"`;
 }
 function podLabels(workload) {
   return labelsOf(workload.podMetadata);
@@ -69244,7 +69259,16 @@ function entriesOf(policy, rules, action, matcher) {
   }
   return entries;
 }
+var entriesCache = /* @__PURE__ */ new WeakMap();
 function egressEntries(policy) {
+  let entries = entriesCache.get(policy);
+  if (!entries) {
+    entries = policyEgressEntries(policy);
+    entriesCache.set(policy, entries);
+  }
+  return entries;
+}
+function policyEgressEntries(policy) {
   const spec = specOf(policy);
   switch (policyEngine(policy)) {
     case "kubernetes":
@@ -69389,7 +69413,7 @@ var network_policy_missing_default = defineRule({
       if (coverage[direction].length > 0)
         continue;
       report({
-        message: `The pods of ${resourceNoun(resource)} are selected by no ${direction} network policy, so ${GAPS[direction]}.`,
+        message: `The pods of ${objectLabel(resource)} are selected by no ${direction} network policy, so ${GAPS[direction]}.`,
         path: workload.podMetadataPath,
         key: direction,
         ...system && { severity: "info" }
@@ -69424,7 +69448,7 @@ var network_policy_allows_all_default = defineRule({
       return;
     const spec = specOf(resource);
     const types = kubernetesPolicyTypes(spec);
-    const policy = resourceNoun(resource);
+    const policy = objectLabel(resource);
     if (types.has("ingress")) {
       asArray(spec.ingress).forEach((raw, i) => {
         const rule = asObject(raw);
@@ -69499,13 +69523,13 @@ var imds_reachable_default = defineRule({
         continue;
       reachable.push(address);
       for (const policy of result.allowedBy)
-        allowedBy.add(resourceNoun(policy));
+        allowedBy.add(objectLabel(policy));
     }
     if (reachable.length === 0)
       return;
     const why = egress.length === 0 ? "no egress network policy selects them" : allowedBy.size > 0 ? `${[...allowedBy].join(", ")} ${allowedBy.size === 1 ? "allows" : "allow"} it` : "no egress policy isolates them";
     report({
-      message: `The pods of ${resourceNoun(resource)} can reach ${imdsName(cloud)} at ${reachable.join(" and ")} (${why}) and take ${nodeCredentials(cloud)}; add an egress policy that excepts the metadata address${cloudFix(cloud)}.`,
+      message: `The pods of ${objectLabel(resource)} can reach ${imdsName(cloud)} at ${reachable.join(" and ")} (${why}) and take ${nodeCredentials(cloud)}; add an egress policy that excepts the metadata address${cloudFix(cloud)}.`,
       path: workload.podMetadataPath,
       ...isSystemNamespace(resource.namespace, settings) ? { severity: "info" } : cloud === void 0 && { severity: "medium" }
     });
@@ -69578,7 +69602,7 @@ var imds_egress_open_default = defineRule({
           if (deniedForAllPods(index, resource, address))
             continue;
           report({
-            message: `${resourceNoun(resource)} allows egress to ${text3} without excepting ${address}, so the pods it selects can reach ${imdsName(cloud)} and take the node's credentials.`,
+            message: `${objectLabel(resource)} allows egress to ${text3} without excepting ${address}, so the pods it selects can reach ${imdsName(cloud)} and take the node's credentials.`,
             path: [...blockPath, "cidr"],
             key: address
           });
@@ -69592,7 +69616,7 @@ var imds_egress_open_default = defineRule({
           if (!coversMetadata || cut.length === 0)
             return;
           report({
-            message: `${resourceNoun(resource)} excepts all of ${String(value)}, which also blocks ${cut.map((s) => s.name).join(" and ")}; except only the metadata address (${except.family === 4 ? "169.254.169.254/32" : "fd00:ec2::254/128"}).`,
+            message: `${objectLabel(resource)} excepts all of ${String(value)}, which also blocks ${cut.map((s) => s.name).join(" and ")}; except only the metadata address (${except.family === 4 ? "169.254.169.254/32" : "fd00:ec2::254/128"}).`,
             path: [...blockPath, "except", k],
             severity: "info",
             key: `except:${String(value)}`
@@ -69702,34 +69726,7 @@ var node_firewall_tamper_default = defineRule({
 });
 
 // ../policy-core/dist/rules/network/metadata-endpoint-reference.js
-var ENDPOINTS = [
-  {
-    name: "169.254.169.254",
-    pattern: /(?<![\d.])169\.254\.169\.254(?!\d)/,
-    what: "the instance metadata service of AWS, Azure, GCP and others"
-  },
-  {
-    name: "fd00:ec2::254",
-    pattern: /(?<![0-9a-f:])fd00:ec2::254(?![0-9a-f:])/i,
-    what: "the EC2 IPv6 metadata endpoint"
-  },
-  {
-    name: "metadata.google.internal",
-    pattern: /(?<![a-z0-9-])metadata\.google\.internal(?![a-z0-9-])/i,
-    what: "the Google Cloud metadata server"
-  },
-  {
-    name: "100.100.100.200",
-    pattern: /(?<![\d.])100\.100\.100\.200(?!\d)/,
-    what: "the Alibaba Cloud ECS metadata service"
-  }
-];
 var PROXY_BYPASS = /^no_proxy$/i;
-function endpointIn(value) {
-  if (typeof value !== "string")
-    return void 0;
-  return ENDPOINTS.find((e) => e.pattern.test(value));
-}
 var PROBES = ["livenessProbe", "readinessProbe", "startupProbe"];
 var HOOKS = ["postStart", "preStop"];
 function containerValues(container) {
@@ -69767,7 +69764,7 @@ function containerValues(container) {
 function scan(context) {
   const { resource, report } = context;
   const found = (value, path9, subject, container) => {
-    const endpoint2 = endpointIn(value);
+    const endpoint2 = metadataEndpointIn(value);
     if (!endpoint2)
       return;
     report({
@@ -69788,13 +69785,13 @@ function scan(context) {
   }
   if (resource.kind === "ConfigMap" && resource.apiVersion === "v1") {
     for (const [key2, value] of Object.entries(asObject(resource.object.data) ?? {})) {
-      found(value, ["data", key2], `${resourceNoun(resource)} key "${key2}"`);
+      found(value, ["data", key2], `${objectLabel(resource)} key "${key2}"`);
     }
     return;
   }
   if (resource.kind === "Service" && resource.apiVersion === "v1") {
     const spec = asObject(resource.object.spec);
-    found(spec?.externalName, ["spec", "externalName"], `${resourceNoun(resource)} externalName`);
+    found(spec?.externalName, ["spec", "externalName"], `${objectLabel(resource)} externalName`);
   }
 }
 var metadata_endpoint_reference_default = defineRule({
@@ -69927,9 +69924,6 @@ function sameQuantity(a, b) {
 function isWholeQuantity(value) {
   return Math.abs(value - Math.round(value)) <= 1e-9 * Math.max(1, Math.abs(value));
 }
-function isTemplated2(value) {
-  return typeof value === "string" && isTemplatedText(value);
-}
 function showValue(value) {
   return typeof value === "string" ? `"${value}"` : String(value);
 }
@@ -70028,7 +70022,7 @@ function gpuConsumption(workload, namespace, index) {
     return `a DRA claim of DeviceClass ${dra}`;
   for (const container of workload.containers) {
     const env = envValue2(container, "NVIDIA_VISIBLE_DEVICES");
-    if (env && grantsDevices(env.value) && !isTemplated2(env.value))
+    if (env && grantsDevices(env.value) && !isTemplated(env.value))
       return "NVIDIA_VISIBLE_DEVICES";
   }
   const runtimeClass = asString(workload.podSpec.runtimeClassName);
@@ -70126,21 +70120,22 @@ function customKind(resource) {
   const group = apiGroup(resource.apiVersion);
   return CUSTOM_KINDS.find((k) => k.kind === resource.kind && k.groups.includes(group));
 }
+function templateWorkload(resource, templatePath) {
+  return buildWorkload(resource.object, {
+    kind: resource.kind,
+    podSpecPath: [...templatePath, "spec"],
+    podMetadataPath: [...templatePath, "metadata"]
+  });
+}
+var templateCache = /* @__PURE__ */ new WeakMap();
 function podTemplatesOf(resource) {
   if (resource.workload)
     return [resource.workload];
-  const custom = customKind(resource);
-  if (!custom)
-    return [];
-  const workloads = [];
-  for (const path9 of custom.templates(resource.object)) {
-    const workload = buildWorkload(resource.object, {
-      kind: resource.kind,
-      podSpecPath: [...path9, "spec"],
-      podMetadataPath: [...path9, "metadata"]
-    });
-    if (workload)
-      workloads.push(workload);
+  let workloads = templateCache.get(resource);
+  if (!workloads) {
+    const paths = customKind(resource)?.templates(resource.object) ?? [];
+    workloads = paths.flatMap((path9) => templateWorkload(resource, path9) ?? []);
+    templateCache.set(resource, workloads);
   }
   return workloads;
 }
@@ -70188,7 +70183,7 @@ var gpu_request_without_limit_default = defineRule({
         const base = [...container.path, "resources"];
         for (const use of acceleratorUses(container)) {
           const { name, limit, request: request2 } = use;
-          if (isTemplated2(limit) || isTemplated2(request2))
+          if (isTemplated(limit) || isTemplated(request2))
             continue;
           const requestPath = [...base, "requests", name];
           if (request2 !== void 0 && request2 !== null && (limit === void 0 || limit === null)) {
@@ -70276,7 +70271,7 @@ var gpu_privileged_or_host_device_default = defineRule({
       asArray(workload.podSpec.volumes).forEach((raw, volumeIndex) => {
         const volume = asObject(raw);
         const hostPath = asString(asObject(volume?.hostPath)?.path);
-        if (!hostPath || isTemplated2(hostPath))
+        if (!hostPath || isTemplated(hostPath))
           return;
         if (!DEVICE_PATHS.some((pattern) => pattern.test(normalize(hostPath))))
           return;
@@ -70290,7 +70285,7 @@ var gpu_privileged_or_host_device_default = defineRule({
       for (const container of workload.containers) {
         asArray(container.spec.volumeMounts).forEach((raw, mountIndex) => {
           const mountPath = asString(asObject(raw)?.mountPath);
-          if (!mountPath || isTemplated2(mountPath))
+          if (!mountPath || isTemplated(mountPath))
             return;
           const normalized = normalize(mountPath);
           if (normalized !== DEVICE_LIST_MOUNT_ROOT && !normalized.startsWith(`${DEVICE_LIST_MOUNT_ROOT}/`))
@@ -70419,7 +70414,7 @@ var gpu_visibility_env_override_default = defineRule({
         const hasGpu = podHasDraGpu || acceleratorUses(container).some((use) => use.info.nvidia);
         for (const check of CHECKS) {
           const env = envValue2(container, check.name);
-          if (!env || isTemplated2(env.value))
+          if (!env || isTemplated(env.value))
             continue;
           const verdict = check.judge(env.value, container, hasGpu);
           if (!verdict)
@@ -70542,7 +70537,7 @@ function sharingSelectors(podSpec, base) {
 var import_yaml5 = __toESM(require_dist(), 1);
 var MAX_CONFIG_LENGTH = 256 * 1024;
 function parseConfig(text3) {
-  if (text3.length > MAX_CONFIG_LENGTH || !/sharing\s*:/.test(text3) || isTemplated2(text3))
+  if (text3.length > MAX_CONFIG_LENGTH || !/sharing\s*:/.test(text3) || isTemplated(text3))
     return void 0;
   try {
     const document = (0, import_yaml5.parseDocument)(text3, { logLevel: "silent", uniqueKeys: false });
@@ -70554,7 +70549,7 @@ function parseConfig(text3) {
   }
 }
 function sharesDevice(replicas) {
-  if (isTemplated2(replicas))
+  if (isTemplated(replicas))
     return false;
   const count2 = parseQuantity(replicas);
   return count2 !== void 0 && count2 > 1;
@@ -70609,7 +70604,7 @@ var gpu_sharing_not_renamed_default = defineRule({
   check({ resource, report }) {
     for (const { kind, section: section2, key: key2, path: path9, resources } of deviceSharingSections(resource)) {
       const rename2 = section2.renameByDefault;
-      if (rename2 === true || rename2 === "true" || isTemplated2(rename2))
+      if (rename2 === true || rename2 === "true" || isTemplated(rename2))
         continue;
       report({
         message: `${describeConfig(resource, key2)} shares ${resources.join(", ")} by ${SHARING_NAMES[kind]} without sharing.${kind}.renameByDefault: true, so the replicas are advertised under the name of whole GPUs.`,
@@ -70637,7 +70632,7 @@ var gpu_shared_requests_over_one_default = defineRule({
   check({ resource, report }) {
     for (const { kind, section: section2, key: key2, path: path9, resources } of deviceSharingSections(resource)) {
       const fail = section2.failRequestsGreaterThanOne;
-      if (isTemplated2(fail))
+      if (isTemplated(fail))
         continue;
       const accepted = kind === "mps" ? fail === false || fail === "false" : fail !== true && fail !== "true";
       if (!accepted)
@@ -70842,7 +70837,7 @@ var kueue_bypass_default = defineRule({
       });
       return;
     }
-    if (isTemplated2(label.value) || queues.length === 0)
+    if (isTemplated(label.value) || queues.length === 0)
       return;
     if (queues.some((queue) => queue.name === label.value))
       return;
@@ -71336,14 +71331,11 @@ var SOURCES2 = {
     url: "https://kubernetes.io/docs/concepts/services-networking/network-policies/"
   }
 };
-function targetNoun(target) {
-  return `${target.resource.kind} "${target.resource.name ?? "(unnamed)"}"`;
-}
 function roleNoun(role) {
   return role === "mcp-server" ? "MCP server" : "agent";
 }
 function describeTarget(target) {
-  const what = `${roleNoun(target.role)} ${targetNoun(target)}`;
+  const what = `${roleNoun(target.role)} ${objectLabel(target.resource)}`;
   return target.source === "workload" ? `${what} (${target.evidence})` : what;
 }
 var LLM_KEY_VARIABLES = /* @__PURE__ */ new Set([
@@ -71418,13 +71410,6 @@ function workloadIdentity(resource, workload, launches) {
     return { role: "mcp-server", evidence: `runs MCP package "${pkg}"` };
   return void 0;
 }
-function podTemplateOf(resource, path9) {
-  return resource.workload ?? buildWorkload(resource.object, {
-    kind: resource.kind,
-    podSpecPath: [...path9, "spec"],
-    podMetadataPath: [...path9, "metadata"]
-  });
-}
 function stringWords(value, path9) {
   return typeof value === "string" ? [{ text: value, path: path9 }] : [];
 }
@@ -71443,9 +71428,9 @@ function kagentDeployment(resource) {
 function customTarget(resource) {
   const group = apiGroup(resource.apiVersion);
   const spec = asObject(resource.object.spec) ?? {};
-  const noun = `${resource.kind} "${resource.name ?? "(unnamed)"}"`;
+  const noun = objectLabel(resource);
   if (group === TOOLHIVE_GROUP && (resource.kind === "MCPServer" || resource.kind === "VirtualMCPServer")) {
-    const workload = podTemplateOf(resource, ["spec", "podTemplateSpec"]);
+    const workload = resource.workload ?? templateWorkload(resource, ["spec", "podTemplateSpec"]);
     const launches = [];
     if (resource.kind === "MCPServer") {
       const image = asString(spec.image);
@@ -71560,17 +71545,12 @@ function agentTargetsIn(index, namespace) {
     return out;
   });
 }
-function listText2(items) {
-  if (items.length <= 1)
-    return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
 
 // ../policy-core/dist/rules/ai/ai-agent-egress-unrestricted.js
 var NAMESPACED_POLICY_KINDS = /* @__PURE__ */ new Set(["NetworkPolicy", "CiliumNetworkPolicy"]);
 var CONSEQUENCE = "a prompt-injected or compromised tool can send data anywhere: the internet, other namespaces, the Kubernetes API and the cloud metadata service";
 function policyNames(policies) {
-  return listText2(policies.map((p) => `${p.kind} "${p.name ?? "(unnamed)"}"`));
+  return listText(policies.map(objectLabel));
 }
 function operatorPodPolicies(index, namespace, labels) {
   const certain = [];
@@ -71792,13 +71772,13 @@ var ai_agent_over_privileged_default = defineRule({
       if (!grant.resolved)
         continue;
       const clusterWide = grant.binding.kind === "ClusterRoleBinding";
-      const permissions = dangerousPermissions(grant.rules, { namespaced: !clusterWide });
+      const permissions = grantPermissions(grant);
       if (permissions.length === 0)
         continue;
       if (clusterWide || permissions.includes("cluster-admin"))
         severity = "critical";
       const role = `${grant.roleKind} "${grant.roleName}"`;
-      parts.push(`${objectLabel(grant.binding)} (${role}) grants ${summarizePermissions(permissions, 4)}`);
+      parts.push(`${objectLabel2(grant.binding)} (${role}) grants ${summarizePermissions(permissions, 4)}`);
     }
     if (parts.length === 0)
       return;
@@ -71812,7 +71792,7 @@ var ai_agent_over_privileged_default = defineRule({
     }
     const who = account.origin === "kagent-default" ? `the ServiceAccount kagent creates for it ("${account.name}")` : `ServiceAccount "${account.name}"`;
     report({
-      message: `The ${describeTarget(target)} runs as ${who}: ${listText2(parts)}, so a prompt-injected tool call can use these rights against the Kubernetes API.${mounted}`,
+      message: `The ${describeTarget(target)} runs as ${who}: ${listText(parts)}, so a prompt-injected tool call can use these rights against the Kubernetes API.${mounted}`,
       path: account.path,
       severity
     });
@@ -72034,11 +72014,11 @@ function servedBy(index, backend) {
   const targets = servedTargets(index, service);
   if (targets.length === 0)
     return void 0;
-  return { service, what: listText2(targets.map(describeTarget)) };
+  return { service, what: listText(targets.map(describeTarget)) };
 }
 function checkToolhive(resource, report) {
   const spec = asObject(resource.object.spec) ?? {};
-  const name = `${resource.kind} "${resource.name ?? "(unnamed)"}"`;
+  const name = objectLabel(resource);
   if (resource.kind === "VirtualMCPServer") {
     const type = asString(asObject(spec.incomingAuth)?.type);
     if (type !== "anonymous")
@@ -72105,7 +72085,7 @@ var mcp_endpoint_unauthenticated_default = defineRule({
       if (targets.length === 0)
         return;
       report({
-        message: `Service "${resource.name ?? "(unnamed)"}" exposes the ${listText2(targets.map(describeTarget))} as ${type} and nothing in the manifests authenticates the traffic: ${CONSEQUENCE2}.`,
+        message: `Service "${resource.name ?? "(unnamed)"}" exposes the ${listText(targets.map(describeTarget))} as ${type} and nothing in the manifests authenticates the traffic: ${CONSEQUENCE2}.`,
         path: ["spec", "type"]
       });
       return;
@@ -72130,7 +72110,7 @@ var mcp_endpoint_unauthenticated_default = defineRule({
       if (!served)
         continue;
       report({
-        message: `${resource.kind} "${resource.name ?? "(unnamed)"}" routes to Service "${backend.service}" of the ${served.what} ${missing2}: ${CONSEQUENCE2}.`,
+        message: `${objectLabel(resource)} routes to Service "${backend.service}" of the ${served.what} ${missing2}: ${CONSEQUENCE2}.`,
         path: backend.path,
         key: `${backend.namespace ?? ""}/${backend.service}`
       });
@@ -72300,14 +72280,14 @@ var agent_memory_store_unprotected_default = defineRule({
     const agents = agentTargetsIn(index, resource.namespace).filter((t) => t.resource !== resource);
     if (agents.length === 0)
       return;
-    const product = listText2([...new Set(stores.map((s) => STORE_NAMES[s.kind]))]);
-    const store = `${product} in ${resource.kind} "${resource.name ?? "(unnamed)"}"`;
+    const product = listText([...new Set(stores.map((s) => STORE_NAMES[s.kind]))]);
+    const store = `${product} in ${objectLabel(resource)}`;
     const shown = agents.slice(0, 2).map(describeTarget);
-    const near = `next to the ${listText2(shown)}${agents.length > 2 ? ` and ${agents.length - 2} more` : ""}`;
+    const near = `next to the ${listText(shown)}${agents.length > 2 ? ` and ${agents.length - 2} more` : ""}`;
     const ingress = policiesSelectingPod(index, resource.namespace, labelsOf(workload.podMetadata)).ingress;
     const open2 = openIngressPolicy(ingress);
     if (ingress.length === 0 || open2) {
-      const why = ingress.length === 0 ? "no ingress network policy selects its pods" : `${open2.kind} "${open2.name ?? "(unnamed)"}" allows ingress from every source`;
+      const why = ingress.length === 0 ? "no ingress network policy selects its pods" : `${objectLabel(open2)} allows ingress from every source`;
       report({
         message: `${store} holds agent memory ${near}, but ${why}: any pod can read the memory or poison it with instructions the agents will follow.`,
         path: workload.podMetadataPath,
@@ -72653,8 +72633,13 @@ function kubeadmConfigs(resource) {
 function isKubeadmClusterConfiguration(resource) {
   return resource.kind === "ClusterConfiguration" && resource.apiVersion.startsWith(`${KUBEADM_GROUP}/`);
 }
+var configsCache = /* @__PURE__ */ new WeakMap();
 function componentConfigs(resource, component) {
-  const all = isKubeadmClusterConfiguration(resource) ? kubeadmConfigs(resource) : workloadConfigs(resource);
+  let all = configsCache.get(resource);
+  if (!all) {
+    all = isKubeadmClusterConfiguration(resource) ? kubeadmConfigs(resource) : workloadConfigs(resource);
+    configsCache.set(resource, all);
+  }
   return component ? all.filter((c) => c.component === component) : all;
 }
 
@@ -74038,12 +74023,6 @@ var EXTRA_ARGS = {
   InitConfiguration: [["nodeRegistration", "kubeletExtraArgs"]],
   JoinConfiguration: [["nodeRegistration", "kubeletExtraArgs"]]
 };
-function valueAt2(object, path9) {
-  let current = object;
-  for (const key2 of path9)
-    current = asObject(current)?.[key2];
-  return current;
-}
 var deprecated_config_api_default = defineRule({
   meta: {
     id: "deprecated-config-api",
@@ -74069,7 +74048,7 @@ var deprecated_config_api_default = defineRule({
     if (group !== KUBEADM_GROUP || version !== "v1beta3" && version !== "v1beta4")
       return;
     for (const path9 of EXTRA_ARGS[resource.kind] ?? []) {
-      const value = valueAt2(resource.object, path9);
+      const value = getPath(resource.object, path9);
       const isList = Array.isArray(value);
       const isMap4 = asObject(value) !== void 0;
       if (version === "v1beta4" ? !isMap4 : !isList)
@@ -74180,16 +74159,20 @@ function scoreImage(container) {
     return void 0;
   return { ref: parseImageRef(text3), path: [...container.path, "image"] };
 }
-function showImage2(ref2) {
-  const text3 = ref2.raw.trim();
-  return `"${text3.length > 100 ? `${text3.slice(0, 97)}...` : text3}"`;
+function reportMissingScoreLimit({ resource, report }, name, label, consequence) {
+  for (const container of scoreContainers(resource)) {
+    if (isSet(getPath(container.spec, ["resources", "limits", name])))
+      continue;
+    report({
+      message: `${containerLabel(container.view)} has no ${label} limit: ${consequence}`,
+      path: [...container.path, "resources", "limits", name],
+      container: container.view
+    });
+  }
 }
 function scoreWorkloadLabel(resource) {
   return `Score workload "${resource.name ?? "(unnamed)"}"`;
 }
-
-// ../policy-core/dist/rules/platform/score-schema.js
-var import_ajv = __toESM(require_ajv(), 1);
 
 // ../policy-core/dist/rules/platform/score-schema-definition.js
 var API_VERSION = "^score\\.dev/v1b1$";
@@ -74395,6 +74378,7 @@ var SCORE_V1B1_SCHEMA = {
 };
 
 // ../policy-core/dist/util/ajv-values.js
+var import_ajv = __toESM(require_ajv(), 1);
 function describeValue(value) {
   if (value === null || value === void 0)
     return "nothing";
@@ -74425,22 +74409,22 @@ function pointerToPath2(pointer, root) {
   }
   return path9;
 }
-
-// ../policy-core/dist/rules/platform/score-schema.js
-var compiled;
-function validator() {
-  if (!compiled) {
-    const ajv = new import_ajv.Ajv({
+function lazyValidator(schema) {
+  let compiled;
+  return () => {
+    compiled ??= new import_ajv.Ajv({
       allErrors: true,
       verbose: true,
       strict: true,
       strictRequired: false,
       logger: false
-    });
-    compiled = ajv.compile(SCORE_V1B1_SCHEMA);
-  }
-  return compiled;
+    }).compile(schema);
+    return compiled;
+  };
 }
+
+// ../policy-core/dist/rules/platform/score-schema.js
+var validator = lazyValidator(SCORE_V1B1_SCHEMA);
 function withDotImages(value) {
   if (!isObject(value) || !isObject(value.containers))
     return value;
@@ -74700,12 +74684,9 @@ var score_image_tag_mutable_default = defineRule({
   check({ resource, report }) {
     for (const container of scoreContainers(resource)) {
       const image = scoreImage(container);
-      if (!image || image.ref.digest !== void 0)
+      if (!image || !isMutableReference(image.ref))
         continue;
-      const { tag } = image.ref;
-      if (tag !== void 0 && tag !== "" && tag !== "latest")
-        continue;
-      const what = tag === "latest" ? `image ${showImage2(image.ref)} by the moving tag "latest"` : `image ${showImage2(image.ref)} without a tag or digest, which means "latest"`;
+      const what = image.ref.tag === "latest" ? `image ${showImage(image.ref)} by the moving tag "latest"` : `image ${showImage(image.ref)} without a tag or digest, which means "latest"`;
       report({
         message: `${containerLabel(container.view)} uses ${what}: each deployment runs whatever that tag pointed to when it was pulled.`,
         path: image.path,
@@ -74743,13 +74724,294 @@ var score_image_not_pinned_by_digest_default = defineRule({
         continue;
       const by = image.ref.tag ? `by tag "${image.ref.tag}"` : "without a tag";
       report({
-        message: `${containerLabel(container.view)} uses image ${showImage2(image.ref)} ${by} and no digest, so the content it runs can change without a change to the Score file.`,
+        message: `${containerLabel(container.view)} uses image ${showImage(image.ref)} ${by} and no digest, so the content it runs can change without a change to the Score file.`,
         path: image.path,
         container: container.view
       });
     }
   }
 });
+
+// ../policy-core/dist/model/selector-index.js
+var entryKey = (key2, value) => `${key2}\0${String(value)}`;
+var SelectorMapIndex = class {
+  anchors = /* @__PURE__ */ new Map();
+  size = 0;
+  /** Files `item` under `selector`; an empty selector is not filed (it selects nothing here). */
+  add(item, selector) {
+    const first = Object.entries(selector)[0];
+    if (!first)
+      return;
+    const anchor = entryKey(first[0], first[1]);
+    const list2 = this.anchors.get(anchor);
+    const entry = { item, selector, order: this.size++ };
+    if (list2)
+      list2.push(entry);
+    else
+      this.anchors.set(anchor, [entry]);
+  }
+  /** The items whose selector every entry of which the labels carry. */
+  matching(labels) {
+    const found = [];
+    for (const [key2, value] of Object.entries(labels)) {
+      for (const entry of this.anchors.get(entryKey(key2, value)) ?? []) {
+        if (matchesSelectorMap(entry.selector, labels))
+          found.push(entry);
+      }
+    }
+    return found.sort((a, b) => a.order - b.order).map((entry) => entry.item);
+  }
+};
+var LabelSetIndex = class {
+  postings = /* @__PURE__ */ new Map();
+  keys = /* @__PURE__ */ new Set();
+  add(labels) {
+    for (const [key2, value] of Object.entries(labels)) {
+      this.keys.add(key2);
+      const list2 = this.postings.get(entryKey(key2, value));
+      if (list2)
+        list2.push(labels);
+      else
+        this.postings.set(entryKey(key2, value), [labels]);
+    }
+  }
+  /** Whether some label set carries every entry of a non-empty selector. */
+  anyMatches(selector) {
+    const first = Object.entries(selector)[0];
+    if (!first)
+      return false;
+    return (this.postings.get(entryKey(first[0], first[1])) ?? []).some((labels) => matchesSelectorMap(selector, labels));
+  }
+};
+
+// ../policy-core/dist/rules/reliability/common.js
+var KUBE_LINTER_CHECKS2 = {
+  title: "KubeLinter built-in checks",
+  url: "https://github.com/stackrox/kube-linter/blob/main/docs/generated/checks.md"
+};
+var RESOURCE_MANAGEMENT = {
+  title: "Kubernetes: Resource Management for Pods and Containers",
+  url: "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"
+};
+var LIMIT_RANGES = {
+  title: "Kubernetes: Limit Ranges",
+  url: "https://kubernetes.io/docs/concepts/policy/limit-range/"
+};
+var PROBES2 = {
+  title: "Kubernetes: Configure Liveness, Readiness and Startup Probes",
+  url: "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"
+};
+var CONFIGURE_PDB = {
+  title: "Kubernetes: Specifying a Disruption Budget for your Application",
+  url: "https://kubernetes.io/docs/tasks/run-application/configure-pdb/"
+};
+var HPA = {
+  title: "Kubernetes: Horizontal Pod Autoscaling",
+  url: "https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/"
+};
+function namespaceLabel(namespace) {
+  return namespace === void 0 ? "the same (unnamed) namespace" : `namespace "${namespace}"`;
+}
+function hasTemplate(value) {
+  if (typeof value === "string")
+    return isTemplatedText(value);
+  if (Array.isArray(value))
+    return value.some(hasTemplate);
+  if (isObject(value))
+    return Object.entries(value).some(([k, v]) => isTemplatedText(k) || hasTemplate(v));
+  return false;
+}
+function inGroup(resource, ...groups2) {
+  return groups2.includes(apiGroup(resource.apiVersion));
+}
+function namespacesCompatible(a, b) {
+  return a === void 0 || b === void 0 || a === b;
+}
+function findCompatible(index, kind, namespace, name) {
+  return index.compatibleWith(namespace, kind).filter((r) => r.name === name);
+}
+function hasCustomResources(index, namespace) {
+  const namespaces = index.derived("reliability:custom-resource-namespaces", () => {
+    const found = /* @__PURE__ */ new Set();
+    for (const r of index.all) {
+      const group = apiGroup(r.apiVersion);
+      if (r.workload === void 0 && group.includes(".") && !group.endsWith(".k8s.io"))
+        found.add(r.namespace ?? "");
+    }
+    return found;
+  });
+  if (namespace === void 0)
+    return namespaces.size > 0;
+  return namespaces.has(namespace) || namespaces.has("");
+}
+function isControllerOwned(resource) {
+  return asArray(resource.metadata.ownerReferences).some((ref2) => asObject(ref2)?.controller === true);
+}
+var REPLICA_KINDS = /* @__PURE__ */ new Set([
+  "Deployment",
+  "StatefulSet",
+  "ReplicaSet",
+  "Rollout"
+]);
+function isReplicaWorkload(resource) {
+  const kind = resource.workload?.kind.kind;
+  return kind !== void 0 && REPLICA_KINDS.has(kind) && !isControllerOwned(resource);
+}
+function declaredReplicas(resource) {
+  const value = getPath(resource.object, ["spec", "replicas"]);
+  if (!isSet(value))
+    return 1;
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : void 0;
+}
+function hpasTargeting(resource, index, lenient = false) {
+  if (resource.name === void 0)
+    return [];
+  const candidates = lenient ? index.compatibleWith(resource.namespace, "HorizontalPodAutoscaler") : index.inNamespace("HorizontalPodAutoscaler", resource.namespace);
+  return candidates.filter((hpa) => {
+    const ref2 = asObject(getPath(hpa.object, ["spec", "scaleTargetRef"]));
+    return ref2?.kind === resource.kind && ref2.name === resource.name;
+  });
+}
+function hpaMinReplicas(hpa) {
+  const value = getPath(hpa.object, ["spec", "minReplicas"]);
+  if (!isSet(value))
+    return 1;
+  return typeof value === "number" && Number.isInteger(value) ? value : void 0;
+}
+function replicaRange(resource, index) {
+  const hpa = hpasTargeting(resource, index)[0];
+  if (hpa) {
+    const min = hpaMinReplicas(hpa);
+    const max = getPath(hpa.object, ["spec", "maxReplicas"]);
+    if (min === void 0 || typeof max !== "number")
+      return void 0;
+    return { min, max, hpa };
+  }
+  const replicas = declaredReplicas(resource);
+  return replicas === void 0 ? void 0 : { min: replicas, max: replicas };
+}
+function describeRange(range) {
+  if (range.hpa)
+    return `up to ${range.max} replicas (${objectLabel(range.hpa)})`;
+  return `${range.max} replicas`;
+}
+function templateLabels(workload) {
+  if (hasTemplate(workload.podMetadata.labels))
+    return void 0;
+  return labelsOf(workload.podMetadata);
+}
+function namespaceKey(what, namespace) {
+  return `${what}\0${namespace ?? ""}`;
+}
+function podWorkloadsIn(index, namespace) {
+  return index.derived(namespaceKey("pod-workloads", namespace), () => index.compatibleWith(namespace).filter((r) => r.workload !== void 0 && r.kind !== "PodTemplate" && (r.namespace ?? "") === (namespace ?? "")));
+}
+function servicesNear(index, namespace) {
+  return index.compatibleWith(namespace, "Service");
+}
+function servicesSelecting(resource, labels, index) {
+  const services = index.derived(namespaceKey("service-selectors", resource.namespace), () => {
+    const byLabels = new SelectorMapIndex();
+    for (const service of servicesNear(index, resource.namespace)) {
+      if (getPath(service.object, ["spec", "type"]) === "ExternalName")
+        continue;
+      const selector = asObject(getPath(service.object, ["spec", "selector"]));
+      if (selector)
+        byLabels.add(service, selector);
+    }
+    return byLabels;
+  });
+  return services.matching(labels);
+}
+function pdbSelects(pdb, labels) {
+  const selector = getPath(pdb.object, ["spec", "selector"]);
+  if (!isObject(selector))
+    return false;
+  if (isEmptySelector(selector))
+    return pdb.apiVersion === "policy/v1";
+  return matchesLabelSelector(selector, labels);
+}
+function lifetimeContainers(workload) {
+  return workload.containers.filter((c) => c.type === "container" || c.sidecar);
+}
+function isLongRunning(workload) {
+  if (BATCH_KINDS.has(workload.kind.kind))
+    return false;
+  const policy = workload.podSpec.restartPolicy;
+  return !isSet(policy) || policy === "Always";
+}
+function presence2(resources, section2, name) {
+  if (!isSet(resources))
+    return "missing";
+  if (!isObject(resources))
+    return "unknown";
+  const values = resources[section2];
+  if (!isSet(values))
+    return "missing";
+  if (!isObject(values) || Object.keys(values).some(isTemplatedText))
+    return "unknown";
+  return isSet(values[name]) ? "set" : "missing";
+}
+var POD_LEVEL_RESOURCES = /* @__PURE__ */ new Set(["cpu", "memory"]);
+function podLevelResourcesApply(settings) {
+  const version = settings.kubernetesVersion;
+  return version === void 0 || version.major > 1 || version.minor >= 34;
+}
+function limitRangeDefault(index, namespace, section2, name) {
+  const sources = section2 === "limits" ? ["default", "max"] : ["defaultRequest", "default", "max", "min"];
+  return index.inNamespace("LimitRange", namespace).some((limitRange) => asArray(getPath(limitRange.object, ["spec", "limits"])).some((item) => {
+    const object = asObject(item);
+    if (object?.type !== "Container")
+      return false;
+    return sources.some((key2) => isSet(asObject(object[key2])?.[name]));
+  }));
+}
+function hasEffectiveResource(context, container, section2, name) {
+  const own = presence2(container.spec.resources, section2, name);
+  if (own !== "missing")
+    return own === "set" ? true : void 0;
+  if (section2 === "requests") {
+    const limit = presence2(container.spec.resources, "limits", name);
+    if (limit !== "missing")
+      return limit === "set" ? true : void 0;
+  }
+  if (POD_LEVEL_RESOURCES.has(name) && podLevelResourcesApply(context.settings)) {
+    const podResources = context.workload.podSpec.resources;
+    const sections = section2 === "limits" ? ["limits"] : ["requests", "limits"];
+    for (const s of sections) {
+      const pod = presence2(podResources, s, name);
+      if (pod !== "missing")
+        return pod === "set" ? true : void 0;
+    }
+  }
+  return limitRangeDefault(context.index, context.resource.namespace, section2, name);
+}
+function reportMissingLimit(context, name, label, consequence) {
+  for (const container of lifetimeContainers(context.workload)) {
+    if (hasEffectiveResource(context, container, "limits", name) !== false)
+      continue;
+    context.report({
+      message: `${containerLabel(container)} has no ${label} limit: ${consequence}`,
+      path: [...container.path, "resources", "limits", name],
+      container
+    });
+  }
+}
+function showPort(port2) {
+  return typeof port2 === "string" ? `"${port2}"` : String(port2);
+}
+function containerPortNames(container) {
+  const names = /* @__PURE__ */ new Set();
+  for (const port2 of asArray(container.spec.ports)) {
+    const name = asString(asObject(port2)?.name);
+    if (name === void 0)
+      continue;
+    if (isTemplatedText(name))
+      return void 0;
+    names.add(name);
+  }
+  return names;
+}
 
 // ../policy-core/dist/rules/platform/score-memory-limit-missing.js
 var score_memory_limit_missing_default = defineRule({
@@ -74760,27 +75022,13 @@ var score_memory_limit_missing_default = defineRule({
     category: "reliability",
     description: "A Score container has no `resources.limits.memory`. score-k8s copies the container resources into the generated Deployment, so the workload runs without a memory limit unless a namespace LimitRange or a patch template adds one. One finding per container. The same check for Kubernetes workloads is `memory-limit-missing`.",
     rationale: "A container without a memory limit can use all the memory of its node: a leak or a burst of traffic makes the kernel OOM-kill other pods, or the kubelet evict them, and a tenant can starve its neighbours on purpose. A limit makes the offending container the one that is killed and restarted.",
-    sources: [
-      SCORE_SPEC_REFERENCE,
-      {
-        title: "Kubernetes: Resource Management for Pods and Containers",
-        url: "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"
-      }
-    ],
+    sources: [SCORE_SPEC_REFERENCE, RESOURCE_MANAGEMENT],
     remediation: "Set a memory limit (and a request) on each container:\n\n```yaml\ncontainers:\n  main:\n    image: ghcr.io/acme/web:1.4.2\n    resources:\n      requests:\n        memory: 256Mi\n      limits:\n        memory: 512Mi\n```",
     tags: [...SCORE_TAGS, "reliability", "resources"]
   },
   match: SCORE_MATCH,
-  check({ resource, report }) {
-    for (const container of scoreContainers(resource)) {
-      if (isSet(getPath(container.spec, ["resources", "limits", "memory"])))
-        continue;
-      report({
-        message: `${containerLabel(container.view)} has no memory limit: a leak or a burst can exhaust its node's memory and get other pods OOM-killed or evicted.`,
-        path: [...container.path, "resources", "limits", "memory"],
-        container: container.view
-      });
-    }
+  check(context) {
+    reportMissingScoreLimit(context, "memory", "memory", "a leak or a burst can exhaust its node's memory and get other pods OOM-killed or evicted.");
   }
 });
 
@@ -74793,28 +75041,14 @@ var score_cpu_limit_missing_default = defineRule({
     category: "reliability",
     description: "A Score container has no `resources.limits.cpu`. One finding per container. Off by default (strict profile), like `cpu-limit-missing`: CPU limits are a trade-off, not a universal best practice.",
     rationale: "Without a CPU limit a container may use every idle core of its node, so its speed depends on its neighbours' load and a runaway loop is not contained. On the other hand the CFS quota behind a limit throttles a container even when the node is idle; enable this rule where the platform requires Guaranteed QoS, chargeback by limits or strict isolation of tenants.",
-    sources: [
-      SCORE_SPEC_REFERENCE,
-      {
-        title: "Kubernetes: Resource Management for Pods and Containers",
-        url: "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"
-      }
-    ],
+    sources: [SCORE_SPEC_REFERENCE, RESOURCE_MANAGEMENT],
     remediation: 'Set a CPU limit (equal to the request for the Guaranteed QoS class):\n\n```yaml\ncontainers:\n  main:\n    image: ghcr.io/acme/web:1.4.2\n    resources:\n      requests:\n        cpu: 500m\n      limits:\n        cpu: "1"\n```',
     recommended: false,
     tags: [...SCORE_TAGS, "reliability", "resources"]
   },
   match: SCORE_MATCH,
-  check({ resource, report }) {
-    for (const container of scoreContainers(resource)) {
-      if (isSet(getPath(container.spec, ["resources", "limits", "cpu"])))
-        continue;
-      report({
-        message: `${containerLabel(container.view)} has no CPU limit: it can take all spare CPU of its node, so its performance varies with its neighbours' load and a runaway process is not contained.`,
-        path: [...container.path, "resources", "limits", "cpu"],
-        container: container.view
-      });
-    }
+  check(context) {
+    reportMissingScoreLimit(context, "cpu", "CPU", "it can take all spare CPU of its node, so its performance varies with its neighbours' load and a runaway process is not contained.");
   }
 });
 
@@ -74900,16 +75134,16 @@ var score_volume_not_read_only_default = defineRule({
 });
 
 // ../policy-core/dist/rules/platform/score-probe-metadata-host.js
+var PROBE_WHAT = {
+  "169.254.169.254": "the cloud instance metadata service (AWS, Azure, GCP and others)",
+  "fd00:ec2::254": "the EC2 IPv6 instance metadata service",
+  "metadata.google.internal": "the Google Cloud metadata server",
+  "100.100.100.200": "the Alibaba Cloud metadata service"
+};
 function metadataHost(host) {
   const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
-  if (h === "169.254.169.254")
-    return "the cloud instance metadata service (AWS, Azure, GCP and others)";
-  if (h === "metadata.google.internal")
-    return "the Google Cloud metadata server";
-  if (h === "100.100.100.200")
-    return "the Alibaba Cloud metadata service";
-  if (h === "fd00:ec2::254")
-    return "the EC2 IPv6 instance metadata service";
+  if (Object.hasOwn(PROBE_WHAT, h))
+    return PROBE_WHAT[h];
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
   if (v4 && v4[1] === "169" && v4[2] === "254" && Number(v4[3]) <= 255 && Number(v4[4]) <= 255) {
     return "a link-local address (169.254.0.0/16), where node-local agents and metadata services listen";
@@ -74918,7 +75152,7 @@ function metadataHost(host) {
     return "an IPv6 link-local address (fe80::/10)";
   return void 0;
 }
-var PROBES2 = ["livenessProbe", "readinessProbe"];
+var PROBES3 = ["livenessProbe", "readinessProbe"];
 var score_probe_metadata_host_default = defineRule({
   meta: {
     id: "score-probe-metadata-host",
@@ -74944,7 +75178,7 @@ var score_probe_metadata_host_default = defineRule({
   match: SCORE_MATCH,
   check({ resource, report }) {
     for (const container of scoreContainers(resource)) {
-      for (const probe of PROBES2) {
+      for (const probe of PROBES3) {
         const host = asString(asObject(asObject(container.spec[probe])?.httpGet)?.host);
         if (host === void 0 || isTemplatedText(host))
           continue;
@@ -75348,7 +75582,7 @@ var kro_unrestricted_rbac_default = defineRule({
     const what = ref2.name === "cluster-admin" ? "cluster-admin" : `${ref2.kind} "${ref2.name}", which allows every verb on every resource`;
     const clusterWide = resource.kind === "ClusterRoleBinding";
     report({
-      message: `${resource.kind} "${resource.name ?? "(unnamed)"}" binds the kro controller ServiceAccount "${subjectNamespace(subject, resource) ?? ""}/${subject.name}" to ${what}: ` + (clusterWide ? CLUSTER_EFFECT : namespaceEffect(resource.namespace)),
+      message: `${objectLabel(resource)} binds the kro controller ServiceAccount "${subjectNamespace(subject, resource) ?? ""}/${subject.name}" to ${what}: ` + (clusterWide ? CLUSTER_EFFECT : namespaceEffect(resource.namespace)),
       ...!clusterWide && { severity: "medium" },
       path: ["roleRef", "name"]
     });
@@ -75372,287 +75606,6 @@ var PLATFORM_RULES = [
   kro_unrestricted_rbac_default
 ];
 
-// ../policy-core/dist/model/selector-index.js
-var entryKey = (key2, value) => `${key2}\0${String(value)}`;
-var SelectorMapIndex = class {
-  anchors = /* @__PURE__ */ new Map();
-  size = 0;
-  /** Files `item` under `selector`; an empty selector is not filed (it selects nothing here). */
-  add(item, selector) {
-    const first = Object.entries(selector)[0];
-    if (!first)
-      return;
-    const anchor = entryKey(first[0], first[1]);
-    const list2 = this.anchors.get(anchor);
-    const entry = { item, selector, order: this.size++ };
-    if (list2)
-      list2.push(entry);
-    else
-      this.anchors.set(anchor, [entry]);
-  }
-  /** The items whose selector every entry of which the labels carry. */
-  matching(labels) {
-    const found = [];
-    for (const [key2, value] of Object.entries(labels)) {
-      for (const entry of this.anchors.get(entryKey(key2, value)) ?? []) {
-        if (matchesSelectorMap(entry.selector, labels))
-          found.push(entry);
-      }
-    }
-    return found.sort((a, b) => a.order - b.order).map((entry) => entry.item);
-  }
-};
-var LabelSetIndex = class {
-  postings = /* @__PURE__ */ new Map();
-  keys = /* @__PURE__ */ new Set();
-  add(labels) {
-    for (const [key2, value] of Object.entries(labels)) {
-      this.keys.add(key2);
-      const list2 = this.postings.get(entryKey(key2, value));
-      if (list2)
-        list2.push(labels);
-      else
-        this.postings.set(entryKey(key2, value), [labels]);
-    }
-  }
-  /** Whether some label set carries every entry of a non-empty selector. */
-  anyMatches(selector) {
-    const first = Object.entries(selector)[0];
-    if (!first)
-      return false;
-    return (this.postings.get(entryKey(first[0], first[1])) ?? []).some((labels) => matchesSelectorMap(selector, labels));
-  }
-};
-
-// ../policy-core/dist/rules/reliability/common.js
-var KUBE_SCORE_CHECKS2 = {
-  title: "kube-score checks",
-  url: "https://github.com/zegl/kube-score/blob/master/README_CHECKS.md"
-};
-var KUBE_LINTER_CHECKS2 = {
-  title: "KubeLinter built-in checks",
-  url: "https://github.com/stackrox/kube-linter/blob/main/docs/generated/checks.md"
-};
-var POLARIS_RELIABILITY2 = {
-  title: "Polaris reliability checks",
-  url: "https://polaris.docs.fairwinds.com/checks/reliability/"
-};
-var RESOURCE_MANAGEMENT = {
-  title: "Kubernetes: Resource Management for Pods and Containers",
-  url: "https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/"
-};
-var LIMIT_RANGES = {
-  title: "Kubernetes: Limit Ranges",
-  url: "https://kubernetes.io/docs/concepts/policy/limit-range/"
-};
-var PROBES3 = {
-  title: "Kubernetes: Configure Liveness, Readiness and Startup Probes",
-  url: "https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"
-};
-var CONFIGURE_PDB = {
-  title: "Kubernetes: Specifying a Disruption Budget for your Application",
-  url: "https://kubernetes.io/docs/tasks/run-application/configure-pdb/"
-};
-var HPA = {
-  title: "Kubernetes: Horizontal Pod Autoscaling",
-  url: "https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/"
-};
-function objectLabel2(resource) {
-  return `${resource.kind} "${resource.name ?? "(unnamed)"}"`;
-}
-function namespaceLabel(namespace) {
-  return namespace === void 0 ? "the same (unnamed) namespace" : `namespace "${namespace}"`;
-}
-function hasTemplate(value) {
-  if (typeof value === "string")
-    return isTemplatedText(value);
-  if (Array.isArray(value))
-    return value.some(hasTemplate);
-  if (isObject(value))
-    return Object.entries(value).some(([k, v]) => isTemplatedText(k) || hasTemplate(v));
-  return false;
-}
-function inGroup(resource, ...groups2) {
-  return groups2.includes(apiGroup(resource.apiVersion));
-}
-function namespacesCompatible(a, b) {
-  return a === void 0 || b === void 0 || a === b;
-}
-function findCompatible(index, kind, namespace, name) {
-  return index.compatibleWith(namespace, kind).filter((r) => r.name === name);
-}
-function hasCustomResources(index, namespace) {
-  const namespaces = index.derived("reliability:custom-resource-namespaces", () => {
-    const found = /* @__PURE__ */ new Set();
-    for (const r of index.all) {
-      const group = apiGroup(r.apiVersion);
-      if (r.workload === void 0 && group.includes(".") && !group.endsWith(".k8s.io"))
-        found.add(r.namespace ?? "");
-    }
-    return found;
-  });
-  if (namespace === void 0)
-    return namespaces.size > 0;
-  return namespaces.has(namespace) || namespaces.has("");
-}
-function isControllerOwned(resource) {
-  return asArray(resource.metadata.ownerReferences).some((ref2) => asObject(ref2)?.controller === true);
-}
-var REPLICA_KINDS = /* @__PURE__ */ new Set([
-  "Deployment",
-  "StatefulSet",
-  "ReplicaSet",
-  "Rollout"
-]);
-function isReplicaWorkload(resource) {
-  const kind = resource.workload?.kind.kind;
-  return kind !== void 0 && REPLICA_KINDS.has(kind) && !isControllerOwned(resource);
-}
-function declaredReplicas(resource) {
-  const value = getPath(resource.object, ["spec", "replicas"]);
-  if (!isSet(value))
-    return 1;
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 ? value : void 0;
-}
-function hpasTargeting(resource, index, lenient = false) {
-  if (resource.name === void 0)
-    return [];
-  const candidates = lenient ? index.compatibleWith(resource.namespace, "HorizontalPodAutoscaler") : index.inNamespace("HorizontalPodAutoscaler", resource.namespace);
-  return candidates.filter((hpa) => {
-    const ref2 = asObject(getPath(hpa.object, ["spec", "scaleTargetRef"]));
-    return ref2?.kind === resource.kind && ref2.name === resource.name;
-  });
-}
-function hpaMinReplicas(hpa) {
-  const value = getPath(hpa.object, ["spec", "minReplicas"]);
-  if (!isSet(value))
-    return 1;
-  return typeof value === "number" && Number.isInteger(value) ? value : void 0;
-}
-function replicaRange(resource, index) {
-  const hpa = hpasTargeting(resource, index)[0];
-  if (hpa) {
-    const min = hpaMinReplicas(hpa);
-    const max = getPath(hpa.object, ["spec", "maxReplicas"]);
-    if (min === void 0 || typeof max !== "number")
-      return void 0;
-    return { min, max, hpa };
-  }
-  const replicas = declaredReplicas(resource);
-  return replicas === void 0 ? void 0 : { min: replicas, max: replicas };
-}
-function describeRange(range) {
-  if (range.hpa)
-    return `up to ${range.max} replicas (${objectLabel2(range.hpa)})`;
-  return `${range.max} replicas`;
-}
-function templateLabels(workload) {
-  if (hasTemplate(workload.podMetadata.labels))
-    return void 0;
-  return labelsOf(workload.podMetadata);
-}
-function namespaceKey(what, namespace) {
-  return `${what}\0${namespace ?? ""}`;
-}
-function podWorkloadsIn(index, namespace) {
-  return index.derived(namespaceKey("pod-workloads", namespace), () => index.compatibleWith(namespace).filter((r) => r.workload !== void 0 && r.kind !== "PodTemplate" && (r.namespace ?? "") === (namespace ?? "")));
-}
-function servicesNear(index, namespace) {
-  return index.compatibleWith(namespace, "Service");
-}
-function servicesSelecting(resource, labels, index) {
-  const services = index.derived(namespaceKey("service-selectors", resource.namespace), () => {
-    const byLabels = new SelectorMapIndex();
-    for (const service of servicesNear(index, resource.namespace)) {
-      if (getPath(service.object, ["spec", "type"]) === "ExternalName")
-        continue;
-      const selector = asObject(getPath(service.object, ["spec", "selector"]));
-      if (selector)
-        byLabels.add(service, selector);
-    }
-    return byLabels;
-  });
-  return services.matching(labels);
-}
-function pdbSelects(pdb, labels) {
-  const selector = getPath(pdb.object, ["spec", "selector"]);
-  if (!isObject(selector))
-    return false;
-  if (isEmptySelector(selector))
-    return pdb.apiVersion === "policy/v1";
-  return matchesLabelSelector(selector, labels);
-}
-function lifetimeContainers(workload) {
-  return workload.containers.filter((c) => c.type === "container" || c.sidecar);
-}
-function isLongRunning(workload) {
-  if (BATCH_KINDS.has(workload.kind.kind))
-    return false;
-  const policy = workload.podSpec.restartPolicy;
-  return !isSet(policy) || policy === "Always";
-}
-function presence2(resources, section2, name) {
-  if (!isSet(resources))
-    return "missing";
-  if (!isObject(resources))
-    return "unknown";
-  const values = resources[section2];
-  if (!isSet(values))
-    return "missing";
-  if (!isObject(values) || Object.keys(values).some(isTemplatedText))
-    return "unknown";
-  return isSet(values[name]) ? "set" : "missing";
-}
-var POD_LEVEL_RESOURCES = /* @__PURE__ */ new Set(["cpu", "memory"]);
-function podLevelResourcesApply(settings) {
-  const version = settings.kubernetesVersion;
-  return version === void 0 || version.major > 1 || version.minor >= 34;
-}
-function limitRangeDefault(index, namespace, section2, name) {
-  const sources = section2 === "limits" ? ["default", "max"] : ["defaultRequest", "default", "max", "min"];
-  return index.inNamespace("LimitRange", namespace).some((limitRange) => asArray(getPath(limitRange.object, ["spec", "limits"])).some((item) => {
-    const object = asObject(item);
-    if (object?.type !== "Container")
-      return false;
-    return sources.some((key2) => isSet(asObject(object[key2])?.[name]));
-  }));
-}
-function hasEffectiveResource(context, container, section2, name) {
-  const own = presence2(container.spec.resources, section2, name);
-  if (own !== "missing")
-    return own === "set" ? true : void 0;
-  if (section2 === "requests") {
-    const limit = presence2(container.spec.resources, "limits", name);
-    if (limit !== "missing")
-      return limit === "set" ? true : void 0;
-  }
-  if (POD_LEVEL_RESOURCES.has(name) && podLevelResourcesApply(context.settings)) {
-    const podResources = context.workload.podSpec.resources;
-    const sections = section2 === "limits" ? ["limits"] : ["requests", "limits"];
-    for (const s of sections) {
-      const pod = presence2(podResources, s, name);
-      if (pod !== "missing")
-        return pod === "set" ? true : void 0;
-    }
-  }
-  return limitRangeDefault(context.index, context.resource.namespace, section2, name);
-}
-function showPort(port2) {
-  return typeof port2 === "string" ? `"${port2}"` : String(port2);
-}
-function containerPortNames(container) {
-  const names = /* @__PURE__ */ new Set();
-  for (const port2 of asArray(container.spec.ports)) {
-    const name = asString(asObject(port2)?.name);
-    if (name === void 0)
-      continue;
-    if (isTemplatedText(name))
-      return void 0;
-    names.add(name);
-  }
-  return names;
-}
-
 // ../policy-core/dist/rules/reliability/memory-limit-missing.js
 var memory_limit_missing_default = defineRule({
   meta: {
@@ -75662,23 +75615,14 @@ var memory_limit_missing_default = defineRule({
     category: "reliability",
     description: "A container or sidecar (an init container with `restartPolicy: Always`) of any workload, long-running or batch, has no `resources.limits.memory`, and nothing else gives it one: no pod-level `spec.resources.limits.memory` (Kubernetes 1.34+; ignored when the target version is set below 1.34) and no LimitRange of type `Container` in the same namespace of the scan with a `default` or `max` memory. Init containers that run to completion and ephemeral containers (which cannot set resources) are not checked. Templated `resources` are skipped.",
     rationale: "Memory cannot be throttled, only reclaimed by killing. A container without a memory limit can grow until the node runs out: the kernel OOM killer then picks a victim by its own scoring, and the kubelet evicts pods under MemoryPressure, so one leaking process takes down well-behaved neighbours, often of other teams. With a limit, the leaking container is the one OOM-killed and restarted, and the damage stays inside its pod. In shared clusters an unbounded container is also an easy denial of service against co-located workloads.",
-    sources: [RESOURCE_MANAGEMENT, LIMIT_RANGES, KUBE_SCORE_CHECKS2, KUBE_LINTER_CHECKS2],
+    sources: [RESOURCE_MANAGEMENT, LIMIT_RANGES, KUBE_SCORE_CHECKS, KUBE_LINTER_CHECKS2],
     remediation: "Set a memory limit sized from observed peak usage plus headroom (setting the request to the same value gives predictable scheduling), or give the namespace a LimitRange default:\n\n```yaml\nresources:\n  requests:\n    memory: 256Mi\n  limits:\n    memory: 256Mi\n```",
     tags: ["reliability", "resources"]
   },
   match: { workloads: true },
   crossResource: true,
-  check({ resource, workload, index, settings, report }) {
-    for (const container of lifetimeContainers(workload)) {
-      if (hasEffectiveResource({ resource, workload, index, settings }, container, "limits", "memory") !== false) {
-        continue;
-      }
-      report({
-        message: `${containerLabel(container)} has no memory limit: it can use all of the node's memory, and under memory pressure the kernel or the kubelet kills other pods on the node to make room.`,
-        path: [...container.path, "resources", "limits", "memory"],
-        container
-      });
-    }
+  check(context) {
+    reportMissingLimit(context, "memory", "memory", "it can use all of the node's memory, and under memory pressure the kernel or the kubelet kills other pods on the node to make room.");
   }
 });
 
@@ -75696,7 +75640,7 @@ var resource_requests_missing_default = defineRule({
     category: "reliability",
     description: "A container or sidecar of any workload has no `resources.requests.cpu` or no `resources.requests.memory` (one finding per container, naming what is missing). A request counts as set when the container sets only the limit (the API server then copies the limit into the request), when pod-level `spec.resources` sets it (Kubernetes 1.34+), or when a LimitRange of type `Container` in the same namespace of the scan provides a default (`defaultRequest`, `default`, `max` or `min`). Init containers that run to completion and ephemeral containers are not checked; templated `resources` are skipped.",
     rationale: "The scheduler places pods by their requests, not their usage. A container without requests is scheduled as if it needed nothing, so nodes get overcommitted; under CPU contention it receives only the minimum CPU weight, and under memory pressure the kubelet evicts pods whose usage exceeds their requests first. A pod with no request at all is BestEffort, the first class evicted. Requests are also what HorizontalPodAutoscaler utilization targets and capacity planning are computed from.",
-    sources: [RESOURCE_MANAGEMENT, LIMIT_RANGES, KUBE_SCORE_CHECKS2, KUBE_LINTER_CHECKS2],
+    sources: [RESOURCE_MANAGEMENT, LIMIT_RANGES, KUBE_SCORE_CHECKS, KUBE_LINTER_CHECKS2],
     remediation: "Set CPU and memory requests from observed steady-state usage:\n\n```yaml\nresources:\n  requests:\n    cpu: 100m\n    memory: 256Mi\n```",
     tags: ["reliability", "resources"]
   },
@@ -75729,29 +75673,19 @@ var cpu_limit_missing_default = defineRule({
     category: "reliability",
     description: "A container or sidecar of any workload has no `resources.limits.cpu`, and neither pod-level `spec.resources.limits.cpu` (Kubernetes 1.34+) nor a LimitRange of type `Container` in the same namespace of the scan (`default` or `max`) provides one. Init containers that run to completion and ephemeral containers are not checked; templated `resources` are skipped. Off by default (strict profile): CPU limits are a trade-off, not a universal best practice.",
     rationale: "Without a CPU limit a container may use every idle core of its node. Its requests still protect the neighbours' requests, but its own speed then depends on what else runs on the node, load tests overstate real capacity, and a runaway loop consumes spare CPU that bursting neighbours expected to share. On the other hand, the CFS quota behind a CPU limit throttles a container even when the node is idle, which adds latency to multi-threaded and garbage-collected runtimes; many teams set CPU requests but no CPU limits on purpose. Enable this rule where the platform requires Guaranteed QoS, chargeback by limits, or strict isolation of tenants.",
-    sources: [RESOURCE_MANAGEMENT, LIMIT_RANGES, KUBE_SCORE_CHECKS2],
+    sources: [RESOURCE_MANAGEMENT, LIMIT_RANGES, KUBE_SCORE_CHECKS],
     remediation: 'Set a CPU limit (equal to the request for the Guaranteed QoS class), or a namespace LimitRange default:\n\n```yaml\nresources:\n  requests:\n    cpu: 500m\n  limits:\n    cpu: "1"\n```',
     recommended: false,
     tags: ["reliability", "resources"]
   },
   match: { workloads: true },
   crossResource: true,
-  check({ resource, workload, index, settings, report }) {
-    for (const container of lifetimeContainers(workload)) {
-      if (hasEffectiveResource({ resource, workload, index, settings }, container, "limits", "cpu") !== false) {
-        continue;
-      }
-      report({
-        message: `${containerLabel(container)} has no CPU limit: it can take all spare CPU of its node, so its performance varies with its neighbours' load and a runaway process is not contained.`,
-        path: [...container.path, "resources", "limits", "cpu"],
-        container
-      });
-    }
+  check(context) {
+    reportMissingLimit(context, "cpu", "CPU", "it can take all spare CPU of its node, so its performance varies with its neighbours' load and a runaway process is not contained.");
   }
 });
 
 // ../policy-core/dist/rules/reliability/ephemeral-storage-unset.js
-var NAME = "ephemeral-storage";
 var ephemeral_storage_unset_default = defineRule({
   meta: {
     id: "ephemeral-storage-unset",
@@ -75771,7 +75705,7 @@ var ephemeral_storage_unset_default = defineRule({
       },
       RESOURCE_MANAGEMENT,
       LIMIT_RANGES,
-      KUBE_SCORE_CHECKS2
+      KUBE_SCORE_CHECKS
     ],
     remediation: "Set an ephemeral-storage request and limit (and a `sizeLimit` on emptyDir volumes):\n\n```yaml\nresources:\n  requests:\n    ephemeral-storage: 1Gi\n  limits:\n    ephemeral-storage: 2Gi\n```",
     recommended: false,
@@ -75779,17 +75713,8 @@ var ephemeral_storage_unset_default = defineRule({
   },
   match: { workloads: true },
   crossResource: true,
-  check({ resource, workload, index, settings, report }) {
-    for (const container of lifetimeContainers(workload)) {
-      if (hasEffectiveResource({ resource, workload, index, settings }, container, "limits", NAME) !== false) {
-        continue;
-      }
-      report({
-        message: `${containerLabel(container)} has no ephemeral-storage limit: logs and files written to its writable layer can fill the node's disk, and the kubelet then evicts pods from the node under DiskPressure.`,
-        path: [...container.path, "resources", "limits", NAME],
-        container
-      });
-    }
+  check(context) {
+    reportMissingLimit(context, "ephemeral-storage", "ephemeral-storage", "logs and files written to its writable layer can fill the node's disk, and the kubelet then evicts pods from the node under DiskPressure.");
   }
 });
 
@@ -75824,7 +75749,7 @@ var readiness_probe_missing_default = defineRule({
     description: "A container of a long-running workload has no `readinessProbe` although it receives traffic. Long-running means every kind except Job and CronJob, with `restartPolicy` Always (the default), so bare Pods that run to completion are left out. A container receives traffic when a Service of the scan (same namespace, or either without one; selector matching the pod template labels) targets it: the containers declaring one of the Service target ports, or every regular container when none declares them. When the scan has no Service for that namespace at all, a regular container that declares a `containerPort` is assumed to serve traffic. Workers selected by no Service are not reported. Sidecars count when they declare a targeted port.",
     rationale: "A pod without a readiness probe is added to Service endpoints as soon as its containers start, before the application has loaded its configuration, warmed caches or opened its listener, so every rollout, restart and scale-up sends requests to pods that refuse or fail them. During shutdown the pod also keeps receiving traffic until the endpoint update propagates. A readiness probe that answers only when the process can serve gives zero-downtime rollouts, and takes a temporarily overloaded pod out of rotation without restarting it.",
     sources: [
-      PROBES3,
+      PROBES2,
       {
         title: "Kubernetes: Pod lifecycle, container probes",
         url: "https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-probes"
@@ -75833,8 +75758,8 @@ var readiness_probe_missing_default = defineRule({
         title: "kube-score: readiness and liveness probes",
         url: "https://github.com/zegl/kube-score/blob/master/README_PROBES.md"
       },
-      KUBE_SCORE_CHECKS2,
-      POLARIS_RELIABILITY2
+      KUBE_SCORE_CHECKS,
+      POLARIS_RELIABILITY
     ],
     remediation: "Add a readiness probe that succeeds only when the container can serve requests (without checking downstream dependencies):\n\n```yaml\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: http\n  periodSeconds: 5\n  failureThreshold: 3\n```",
     tags: ["reliability", "probes"]
@@ -75855,7 +75780,7 @@ var readiness_probe_missing_default = defineRule({
         if (!lacking(container))
           continue;
         report({
-          message: `${containerLabel(container)} has no readinessProbe although ${objectLabel2(service)} sends it traffic: requests reach it as soon as it starts, before it can serve them, on every rollout and restart.`,
+          message: `${containerLabel(container)} has no readinessProbe although ${objectLabel(service)} sends it traffic: requests reach it as soon as it starts, before it can serve them, on every rollout and restart.`,
           path: container.path,
           container
         });
@@ -75887,12 +75812,12 @@ var liveness_probe_missing_default = defineRule({
     description: "A regular container or sidecar of a long-running workload has no `livenessProbe`. Long-running means every kind except Job and CronJob, with `restartPolicy` Always (the default): containers that run to completion, run-to-completion init containers and ephemeral containers (which cannot have probes) are not checked. Off by default (strict profile): a liveness probe is only worth having when the process can hang without exiting.",
     rationale: "The kubelet restarts a container when its process exits; it cannot see a process that is alive but stuck (deadlock, exhausted thread pool, wedged event loop). Such a container keeps its place, keeps receiving traffic if it has no readiness probe, and stays broken until someone notices. A liveness probe lets the kubelet restart it. A badly designed liveness probe is worse than none, though: one that checks downstream dependencies or times out under load restarts healthy containers in a cascade, which is why this rule is opt-in.",
     sources: [
-      PROBES3,
+      PROBES2,
       {
         title: "kube-score: readiness and liveness probes",
         url: "https://github.com/zegl/kube-score/blob/master/README_PROBES.md"
       },
-      POLARIS_RELIABILITY2,
+      POLARIS_RELIABILITY,
       KUBE_LINTER_CHECKS2
     ],
     remediation: "Add a cheap liveness probe that checks only the process itself, with a generous failure threshold (and a startupProbe for slow starters):\n\n```yaml\nlivenessProbe:\n  httpGet:\n    path: /healthz\n    port: http\n  periodSeconds: 10\n  failureThreshold: 6\n```",
@@ -75931,7 +75856,7 @@ var probe_port_unknown_default = defineRule({
     description: 'A `livenessProbe`, `readinessProbe` or `startupProbe` of a container or sidecar uses `httpGet.port` or `tcpSocket.port` with a port name that is not the `name` of one of the same container\'s `ports` (named ports resolve only against the probed container). Numeric ports are not checked: a container may listen on ports it does not declare. A quoted all-digit port such as `"8080"` is reported at high severity: the API server rejects it, since a port name must contain a letter. Templated names are skipped.',
     rationale: `The kubelet resolves a named probe port against the container's declared ports when it runs the probe. When the name is missing it gets an error, reports the probe as errored ("unknown" state) and throws the result away: a readiness probe then never passes and the pod never receives traffic; a startup probe never passes and blocks the other probes forever; a liveness probe never fails, so the restart it was meant to provide silently never happens. The API server does not check the name, so the mistake (often a renamed port) only shows up as warning events on running pods.`,
     sources: [
-      PROBES3,
+      PROBES2,
       KUBE_LINTER_CHECKS2,
       {
         title: "kubernetes/kubernetes#139283: probes with an unresolved named port return Unknown",
@@ -76014,8 +75939,8 @@ var probes_identical_default = defineRule({
         title: "kube-score: readiness and liveness probes",
         url: "https://github.com/zegl/kube-score/blob/master/README_PROBES.md"
       },
-      PROBES3,
-      KUBE_SCORE_CHECKS2
+      PROBES2,
+      KUBE_SCORE_CHECKS
     ],
     remediation: "Give liveness its own, cheaper check that tests only that the process is responsive (or drop the liveness probe):\n\n```yaml\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: http\nlivenessProbe:\n  httpGet:\n    path: /healthz\n    port: http\n  failureThreshold: 6\n```",
     recommended: false,
@@ -76081,7 +76006,7 @@ var selector_mismatch_default = defineRule({
         url: "https://kubernetes.io/docs/concepts/workloads/controllers/job/#specifying-your-own-pod-selector"
       },
       KUBE_LINTER_CHECKS2,
-      KUBE_SCORE_CHECKS2
+      KUBE_SCORE_CHECKS
     ],
     remediation: "Make the template labels a superset of the selector (for Jobs, remove `spec.selector` and let Kubernetes generate a unique one):\n\n```yaml\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n```",
     tags: ["reliability", "validity"]
@@ -76095,7 +76020,7 @@ var selector_mismatch_default = defineRule({
     if (!isObject(selector) || !labels || hasTemplate(selector))
       return;
     const path9 = ["spec", "selector"];
-    const name = objectLabel2(resource);
+    const name = objectLabel(resource);
     const mismatch = (shown) => report({
       message: `${name} selects ${shown}, but its pod template has ${showLabels(labels)}: the API server rejects it ("selector does not match template labels").`,
       path: path9
@@ -76174,7 +76099,7 @@ var restart_policy_invalid_default = defineRule({
       return;
     if (RUN_TO_COMPLETION.has(kind) && policy !== "OnFailure" && policy !== "Never") {
       report({
-        message: isSet(policy) ? `${objectLabel2(resource)} sets restartPolicy: ${show(policy)}, which the API server rejects for Jobs: only OnFailure and Never are allowed.` : `${objectLabel2(resource)} does not set restartPolicy, so it defaults to Always, which the API server rejects for Jobs: set OnFailure or Never.`,
+        message: isSet(policy) ? `${objectLabel(resource)} sets restartPolicy: ${show(policy)}, which the API server rejects for Jobs: only OnFailure and Never are allowed.` : `${objectLabel(resource)} does not set restartPolicy, so it defaults to Always, which the API server rejects for Jobs: set OnFailure or Never.`,
         path: path9,
         ...isSet(policy) && {
           fix: { description: "Set restartPolicy to OnFailure", replacement: "restartPolicy: OnFailure" }
@@ -76182,7 +76107,7 @@ var restart_policy_invalid_default = defineRule({
       });
     } else if (KEEP_RUNNING.has(kind) && isSet(policy) && policy !== "Always") {
       report({
-        message: `${objectLabel2(resource)} sets restartPolicy: ${show(policy)}, which the API server rejects: a controller that keeps pods running allows only Always.`,
+        message: `${objectLabel(resource)} sets restartPolicy: ${show(policy)}, which the API server rejects: a controller that keeps pods running allows only Always.`,
         path: path9,
         fix: { description: "Set restartPolicy to Always", replacement: "restartPolicy: Always" }
       });
@@ -76208,7 +76133,7 @@ var duplicate_env_var_default = defineRule({
         title: "kubernetes/kubernetes#58477: duplicate env names and strategic merge patch",
         url: "https://github.com/kubernetes/kubernetes/issues/58477"
       },
-      KUBE_SCORE_CHECKS2,
+      KUBE_SCORE_CHECKS,
       KUBE_LINTER_CHECKS2
     ],
     remediation: "Keep one entry per name (remove the stale one), and override values through a single overlay mechanism:\n\n```yaml\nenv:\n  - name: LOG_LEVEL\n    value: info\n```",
@@ -76265,7 +76190,7 @@ var service_selects_nothing_default = defineRule({
         url: "https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service"
       },
       KUBE_LINTER_CHECKS2,
-      KUBE_SCORE_CHECKS2
+      KUBE_SCORE_CHECKS
     ],
     remediation: "Make the Service selector a subset of the pod template labels of the workload it fronts:\n\n```yaml\nkind: Service\nspec:\n  selector:\n    app: web\n---\nkind: Deployment\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n```",
     tags: ["reliability", "dangling-reference"]
@@ -76292,7 +76217,7 @@ var service_selects_nothing_default = defineRule({
       return;
     const shown = Object.entries(written).map(([k, v]) => `${k}=${String(v)}`).join(", ");
     report({
-      message: `${objectLabel2(resource)} selects ${shown}, which matches the pods of no workload of the scan in ${namespaceLabel(resource.namespace)}: it has no endpoints, so every connection to it fails.`,
+      message: `${objectLabel(resource)} selects ${shown}, which matches the pods of no workload of the scan in ${namespaceLabel(resource.namespace)}: it has no endpoints, so every connection to it fails.`,
       path: ["spec", "selector"]
     });
   }
@@ -76363,7 +76288,7 @@ var ingress_backend_missing_default = defineRule({
         url: "https://kubernetes.io/docs/concepts/services-networking/ingress/#the-ingress-resource"
       },
       KUBE_LINTER_CHECKS2,
-      KUBE_SCORE_CHECKS2
+      KUBE_SCORE_CHECKS
     ],
     remediation: "Point the backend at an existing Service and one of its ports:\n\n```yaml\nbackend:\n  service:\n    name: web\n    port:\n      name: http\n```",
     tags: ["reliability", "dangling-reference"]
@@ -76390,7 +76315,7 @@ var ingress_backend_missing_default = defineRule({
         if (operatorManaged)
           continue;
         report({
-          message: `${objectLabel2(resource)} routes to Service "${backend.service}", which the scan does not define although it defines other Services in ${namespaceLabel(resource.namespace)}: the ingress controller cannot route these requests.`,
+          message: `${objectLabel(resource)} routes to Service "${backend.service}", which the scan does not define although it defines other Services in ${namespaceLabel(resource.namespace)}: the ingress controller cannot route these requests.`,
           path: backend.servicePath,
           key: key2
         });
@@ -76406,7 +76331,7 @@ var ingress_backend_missing_default = defineRule({
         continue;
       const exposed = ports.map((p) => isSet(p.name) ? `${String(p.port)} ("${String(p.name)}")` : String(p.port));
       report({
-        message: `${objectLabel2(resource)} routes to port ${showPort(backend.port)} of Service "${backend.service}", which exposes ${exposed.length > 0 ? exposed.join(", ") : "no ports"}: the ingress controller cannot route these requests.`,
+        message: `${objectLabel(resource)} routes to port ${showPort(backend.port)} of Service "${backend.service}", which exposes ${exposed.length > 0 ? exposed.join(", ") : "no ports"}: the ingress controller cannot route these requests.`,
         path: backend.portPath,
         key: key2
       });
@@ -76439,7 +76364,7 @@ function selected(pdb, index) {
     if (!pdbSelects(pdb, labelsOf(workload.workload?.podMetadata)))
       continue;
     const { pods, hpa } = podsOf(workload, index);
-    result.names.push(objectLabel2(workload));
+    result.names.push(objectLabel(workload));
     result.hpa ||= hpa;
     result.pods = pods === void 0 || result.pods === void 0 ? void 0 : result.pods + pods;
   }
@@ -76461,7 +76386,7 @@ var pdb_blocks_eviction_default = defineRule({
         url: "https://kubernetes.io/docs/concepts/workloads/pods/disruptions/"
       },
       KUBE_LINTER_CHECKS2,
-      POLARIS_RELIABILITY2,
+      POLARIS_RELIABILITY,
       {
         title: "Gatekeeper library: PodDisruptionBudget",
         url: "https://open-policy-agent.github.io/gatekeeper-library/website/validation/poddisruptionbudget"
@@ -76476,7 +76401,7 @@ var pdb_blocks_eviction_default = defineRule({
     if (!inGroup(resource, "policy"))
       return;
     const spec = asObject(resource.object.spec) ?? {};
-    const name = objectLabel2(resource);
+    const name = objectLabel(resource);
     const { maxUnavailable, minAvailable } = spec;
     if (maxUnavailable === 0 || maxUnavailable === "0%") {
       report({
@@ -76518,7 +76443,7 @@ var pdb_missing_default = defineRule({
     category: "reliability",
     description: "A Deployment, StatefulSet, ReplicaSet or Argo Rollout that can run two or more pods (`spec.replicas` \u2265 2, or the `maxReplicas` of a HorizontalPodAutoscaler of the scan that scales it) is selected by no PodDisruptionBudget of the scan in its namespace. Single-replica workloads are left to `single-replica`; DaemonSets (drained node by node anyway), objects owned by another controller and templated labels or replica counts are skipped. Off by default (strict profile): budgets are often managed outside the application's manifests.",
     rationale: "Without a PodDisruptionBudget, voluntary disruptions do not wait for replacement pods: a node drain, a managed node-pool upgrade or a cluster-autoscaler consolidation may evict several replicas at once (all of them when they share a node), so a service that is highly available on paper goes down during routine maintenance. A budget such as `maxUnavailable: 1` makes the eviction API wait until a replacement is ready.",
-    sources: [CONFIGURE_PDB, KUBE_SCORE_CHECKS2, POLARIS_RELIABILITY2],
+    sources: [CONFIGURE_PDB, KUBE_SCORE_CHECKS, POLARIS_RELIABILITY],
     remediation: "Add a PodDisruptionBudget selecting the pod template labels:\n\n```yaml\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels:\n      app: web\n```",
     recommended: false,
     tags: ["reliability", "availability"]
@@ -76537,7 +76462,7 @@ var pdb_missing_default = defineRule({
       return;
     }
     report({
-      message: `${objectLabel2(resource)} runs ${describeRange(range)} but no PodDisruptionBudget of the scan selects its pods: a node drain or cluster upgrade may evict several of them at the same time.`,
+      message: `${objectLabel(resource)} runs ${describeRange(range)} but no PodDisruptionBudget of the scan selects its pods: a node drain or cluster upgrade may evict several of them at the same time.`,
       path: ["spec", "replicas"]
     });
   }
@@ -76553,7 +76478,7 @@ var single_replica_default = defineRule({
     description: "A Deployment, StatefulSet, ReplicaSet or Argo Rollout with `spec.replicas` 1 or unset (the default is 1) that no HorizontalPodAutoscaler of the scan scales. `replicas: 0` (deliberately scaled down), templated counts, DaemonSets and objects owned by another controller are skipped. Off by default (strict profile): singletons such as leader-elected controllers and development environments are legitimate.",
     rationale: "With one replica every node drain, node failure, eviction or crash is an outage that lasts until a replacement pod is scheduled, pulls its image and passes its readiness probe, and a PodDisruptionBudget cannot protect it without blocking node maintenance altogether. Two or more replicas spread over nodes keep serving through all of these.",
     sources: [
-      POLARIS_RELIABILITY2,
+      POLARIS_RELIABILITY,
       KUBE_LINTER_CHECKS2,
       {
         title: "Kubernetes: Deployments, replicas",
@@ -76574,7 +76499,7 @@ var single_replica_default = defineRule({
       return;
     const written = isSet(getPath(resource.object, ["spec", "replicas"]));
     report({
-      message: `${objectLabel2(resource)} runs a single replica (${written ? "replicas: 1" : "spec.replicas unset, so 1"}): every node drain, node failure or crash makes it unavailable until a replacement pod is ready.`,
+      message: `${objectLabel(resource)} runs a single replica (${written ? "replicas: 1" : "spec.replicas unset, so 1"}): every node drain, node failure or crash makes it unavailable until a replacement pod is ready.`,
       path: ["spec", "replicas"]
     });
   }
@@ -76599,8 +76524,8 @@ var anti_affinity_missing_default = defineRule({
         url: "https://kubernetes.io/docs/concepts/scheduling-eviction/assign-pod-node/#inter-pod-affinity-and-anti-affinity"
       },
       KUBE_LINTER_CHECKS2,
-      KUBE_SCORE_CHECKS2,
-      POLARIS_RELIABILITY2
+      KUBE_SCORE_CHECKS,
+      POLARIS_RELIABILITY
     ],
     remediation: "Spread the replicas over nodes (and zones) with a topology spread constraint or a preferred anti-affinity:\n\n```yaml\ntopologySpreadConstraints:\n  - maxSkew: 1\n    topologyKey: kubernetes.io/hostname\n    whenUnsatisfiable: ScheduleAnyway\n    labelSelector:\n      matchLabels:\n        app: web\n```",
     recommended: false,
@@ -76624,7 +76549,7 @@ var anti_affinity_missing_default = defineRule({
     if (hasAnti || asArray(topologySpreadConstraints).length > 0)
       return;
     report({
-      message: `${objectLabel2(resource)} runs ${describeRange(range)} with neither podAntiAffinity nor topologySpreadConstraints: the scheduler may place them on the same node, so one node failure takes them all down.`,
+      message: `${objectLabel(resource)} runs ${describeRange(range)} with neither podAntiAffinity nor topologySpreadConstraints: the scheduler may place them on the same node, so one node failure takes them all down.`,
       path: [...workload.podSpecPath, "affinity"]
     });
   }
@@ -76639,7 +76564,7 @@ var hpa_target_missing_default = defineRule({
     category: "reliability",
     description: "A HorizontalPodAutoscaler whose `spec.scaleTargetRef` (kind and name) names no object of the scan in its namespace (objects without a namespace match any), while the scan does contain objects of that kind in that namespace (so the target was expected to be among them). When the scan has no object of the target kind in the namespace, nothing is reported: the target may be deployed separately. Templated references are skipped.",
     rationale: "An autoscaler whose target does not exist scales nothing: the controller reports FailedGetScale and the workload it was meant to protect runs at a fixed replica count, so the first traffic peak overloads it. Because the HPA object itself is valid, the mistake (usually a renamed Deployment) is only visible in its status conditions and events.",
-    sources: [HPA, KUBE_SCORE_CHECKS2, KUBE_LINTER_CHECKS2],
+    sources: [HPA, KUBE_SCORE_CHECKS, KUBE_LINTER_CHECKS2],
     remediation: "Point `scaleTargetRef` at the workload to scale:\n\n```yaml\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n```",
     tags: ["reliability", "autoscaling", "dangling-reference"]
   },
@@ -76658,7 +76583,7 @@ var hpa_target_missing_default = defineRule({
     if (index.inNamespace(kind, resource.namespace).length === 0)
       return;
     report({
-      message: `${objectLabel2(resource)} scales ${kind} "${name}", which the scan does not define although it defines other ${kind} objects in ${namespaceLabel(resource.namespace)}: the autoscaler finds no target and scales nothing.`,
+      message: `${objectLabel(resource)} scales ${kind} "${name}", which the scan does not define although it defines other ${kind} objects in ${namespaceLabel(resource.namespace)}: the autoscaler finds no target and scales nothing.`,
       path: ["spec", "scaleTargetRef", "name"]
     });
   }
@@ -76673,7 +76598,7 @@ var hpa_min_replicas_default = defineRule({
     category: "reliability",
     description: "A HorizontalPodAutoscaler whose `spec.minReplicas` is 1 or unset (the default is 1). `minReplicas: 0` (scale to zero, behind the HPAScaleToZero feature gate) is a deliberate choice and is skipped, as are templated values. Off by default (strict profile).",
     rationale: "At low load the autoscaler shrinks the workload to a single pod, so the availability its replicas provided at peak disappears exactly when fewer people watch: one crash, eviction or node drain is then an outage until a replacement is ready, and a PodDisruptionBudget cannot protect a single pod without blocking drains.",
-    sources: [HPA, POLARIS_RELIABILITY2, KUBE_LINTER_CHECKS2],
+    sources: [HPA, POLARIS_RELIABILITY, KUBE_LINTER_CHECKS2],
     remediation: "Keep at least two replicas:\n\n```yaml\nspec:\n  minReplicas: 2\n  maxReplicas: 10\n```",
     recommended: false,
     tags: ["reliability", "autoscaling", "availability"]
@@ -76686,7 +76611,7 @@ var hpa_min_replicas_default = defineRule({
       return;
     const written = isSet(getPath(resource.object, ["spec", "minReplicas"]));
     report({
-      message: `${objectLabel2(resource)} can scale its target down to one replica (${written ? "minReplicas: 1" : "minReplicas unset, so 1"}): a single pod then serves all traffic, so one crash or node drain is an outage.`,
+      message: `${objectLabel(resource)} can scale its target down to one replica (${written ? "minReplicas: 1" : "minReplicas unset, so 1"}): a single pod then serves all traffic, so one crash or node drain is an outage.`,
       path: ["spec", "minReplicas"]
     });
   }
@@ -76707,7 +76632,7 @@ var replicas_set_with_hpa_default = defineRule({
         url: "https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/#migrating-deployments-and-statefulsets-to-horizontal-autoscaling"
       },
       HPA,
-      KUBE_SCORE_CHECKS2
+      KUBE_SCORE_CHECKS
     ],
     remediation: "Remove `spec.replicas` from the workload's manifest and set the range on the autoscaler (`minReplicas`, `maxReplicas`):\n\n```yaml\nkind: Deployment\nspec:\n  # no replicas: the HorizontalPodAutoscaler owns the count\n```",
     tags: ["reliability", "autoscaling"]
@@ -76724,7 +76649,7 @@ var replicas_set_with_hpa_default = defineRule({
     if (!hpa)
       return;
     report({
-      message: `${objectLabel2(resource)} sets replicas: ${show(replicas)} while ${objectLabel2(hpa)} scales it: every apply or sync resets the live replica count to this value, undoing the autoscaler.`,
+      message: `${objectLabel(resource)} sets replicas: ${show(replicas)} while ${objectLabel(hpa)} scales it: every apply or sync resets the live replica count to this value, undoing the autoscaler.`,
       path: ["spec", "replicas"]
     });
   }
@@ -76749,7 +76674,7 @@ var cronjob_starting_deadline_missing_default = defineRule({
         title: "Kubernetes: CronJob, deadline for delayed job start",
         url: "https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/#starting-deadline"
       },
-      KUBE_SCORE_CHECKS2
+      KUBE_SCORE_CHECKS
     ],
     remediation: 'Set a deadline shorter than the schedule interval (and at least 10 seconds, the controller check period):\n\n```yaml\nspec:\n  schedule: "0 2 * * *"\n  startingDeadlineSeconds: 600\n```',
     recommended: false,
@@ -76762,7 +76687,7 @@ var cronjob_starting_deadline_missing_default = defineRule({
     if (isSet(getPath(resource.object, ["spec", "startingDeadlineSeconds"])))
       return;
     report({
-      message: `${objectLabel2(resource)} sets no startingDeadlineSeconds: a run missed during a control-plane outage or upgrade starts whenever the controller catches up, however late.`,
+      message: `${objectLabel(resource)} sets no startingDeadlineSeconds: a run missed during a control-plane outage or upgrade starts whenever the controller catches up, however late.`,
       path: ["spec", "startingDeadlineSeconds"]
     });
   }
@@ -76796,7 +76721,7 @@ var cronjob_concurrency_allowed_default = defineRule({
     if (isSet(policy) && policy !== "Allow" || hasTemplate(policy))
       return;
     report({
-      message: `${objectLabel2(resource)} allows concurrent runs (${isSet(policy) ? "concurrencyPolicy: Allow" : "concurrencyPolicy unset, so Allow"}): a run that outlasts the schedule interval overlaps with the next, and both may process the same work.`,
+      message: `${objectLabel(resource)} allows concurrent runs (${isSet(policy) ? "concurrencyPolicy: Allow" : "concurrencyPolicy unset, so Allow"}): a run that outlasts the schedule interval overlaps with the next, and both may process the same work.`,
       path: ["spec", "concurrencyPolicy"]
     });
   }
@@ -76831,7 +76756,7 @@ var job_ttl_missing_default = defineRule({
     if (isSet(getPath(resource.object, ["spec", "ttlSecondsAfterFinished"])))
       return;
     report({
-      message: `${objectLabel2(resource)} sets no ttlSecondsAfterFinished: the finished Job and its pods stay in the cluster until someone deletes them, and the Job cannot be re-created under the same name meanwhile.`,
+      message: `${objectLabel(resource)} sets no ttlSecondsAfterFinished: the finished Job and its pods stay in the cluster until someone deletes them, and the Job cannot be re-created under the same name meanwhile.`,
       path: ["spec", "ttlSecondsAfterFinished"]
     });
   }
@@ -76851,7 +76776,7 @@ var priority_class_missing_default = defineRule({
         title: "Kubernetes: Pod Priority and Preemption",
         url: "https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/"
       },
-      POLARIS_RELIABILITY2,
+      POLARIS_RELIABILITY,
       KUBE_LINTER_CHECKS2
     ],
     remediation: "Reference one of the cluster's PriorityClasses:\n\n```yaml\nspec:\n  template:\n    spec:\n      priorityClassName: business-critical\n```",
@@ -76863,7 +76788,7 @@ var priority_class_missing_default = defineRule({
     if (isSet(workload.podSpec.priorityClassName))
       return;
     report({
-      message: `${objectLabel2(resource)} sets no priorityClassName: its pods get the cluster's default priority, so when capacity runs out the scheduler cannot preempt less important pods to place them.`,
+      message: `${objectLabel(resource)} sets no priorityClassName: its pods get the cluster's default priority, so when capacity runs out the scheduler cannot preempt less important pods to place them.`,
       path: [...workload.podSpecPath, "priorityClassName"]
     });
   }
@@ -77010,7 +76935,7 @@ var PLC_ZERO = "an explicit `nominalConcurrencyShares: 0` is no longer defaulted
 var DRA_OFF = "the beta DRA versions are served only when enabled with `--runtime-config`";
 var DRA_CLAIM = "each device request's `deviceClassName`, `selectors`, `allocationMode`, `count` and `adminAccess` move under `exactly`";
 var DRA_SLICE = "devices drop the `basic` wrapper: `attributes` and `capacity` sit directly on each device";
-var ENDPOINTS2 = "a Service has any number of EndpointSlices labelled `kubernetes.io/service-name`, with `endpoints[*].addresses` and `ports` instead of `subsets`";
+var ENDPOINTS = "a Service has any number of EndpointSlices labelled `kubernetes.io/service-name`, with `endpoints[*].addresses` and `ports` instead of `subsets`";
 function to(apiVersion, since, changes, until) {
   return {
     apiVersion,
@@ -77140,7 +77065,7 @@ var DEPRECATED_APIS = [
   ...api(["resource.k8s.io/v1beta2"], ["DeviceClass", "ResourceClaim", "ResourceClaimTemplate", "ResourceSlice"], [36, 39], DRA_DOC, [to("resource.k8s.io/v1", 34)], { note: DRA_OFF }),
   // Core v1 Endpoints: deprecated in v1.33; a stable API, so no removal is scheduled.
   ...api(["v1"], ["Endpoints"], [33], ENDPOINTS_BLOG, [
-    { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", since: 21, changes: ENDPOINTS2 }
+    { apiVersion: "discovery.k8s.io/v1", kind: "EndpointSlice", since: 21, changes: ENDPOINTS }
   ])
 ];
 var BY_KEY = new Map(DEPRECATED_APIS.map((e) => [`${e.apiVersion} ${e.kind}`, e]));
@@ -77602,9 +77527,9 @@ function applySuppressions(items, options) {
   const extraResources = [];
   const expiredSeverity = severityOf3(EXPIRED_EXEMPTION);
   const unknownSeverity = severityOf3(UNKNOWN_SUPPRESSION);
-  for (const compiled3 of exemptions) {
-    const { exemption, index } = compiled3;
-    if (compiled3.expired && expiredSeverity) {
+  for (const compiled of exemptions) {
+    const { exemption, index } = compiled;
+    if (compiled.expired && expiredSeverity) {
       extra.push(configFinding(EXPIRED_EXEMPTION, expiredSeverity, configPath, exemption, index, `exemptions[${index}] (${describeExemption(exemption)}) expired on ${exemption.expires} and no longer suppresses anything (it was granted because: ${JSON.stringify(exemption.reason)}).`, "expired"));
       extraResources.push(void 0);
     }
@@ -77684,9 +77609,9 @@ function exemptionSuppression(finding, resource, exemptions) {
     file: finding.file,
     ...finding.container !== void 0 && { container: finding.container }
   };
-  for (const compiled3 of exemptions) {
-    if (!compiled3.expired && compiled3.matches(subject))
-      return compiled3.suppression;
+  for (const compiled of exemptions) {
+    if (!compiled.expired && compiled.matches(subject))
+      return compiled.suppression;
   }
   return void 0;
 }
@@ -77819,7 +77744,12 @@ function computeScores(input) {
       continue;
     let tally = tallies.get(ruleId);
     if (!tally) {
-      tally = { weight: SEVERITY_WEIGHTS[rule.severity], category: rule.meta.category, applicable: 0, failing: /* @__PURE__ */ new Set() };
+      tally = {
+        weight: SEVERITY_WEIGHTS[rule.severity],
+        category: rule.meta.category,
+        applicable: 0,
+        failing: /* @__PURE__ */ new Set()
+      };
       tallies.set(ruleId, tally);
     }
     tally.applicable++;
@@ -77830,6 +77760,7 @@ function computeScores(input) {
   const failedBySubject = /* @__PURE__ */ new Map();
   let worst;
   const worstByCategory = /* @__PURE__ */ new Map();
+  const findingsByCategory = /* @__PURE__ */ new Map();
   for (const failure of input.failures) {
     const tally = tallies.get(failure.ruleId);
     if (tally && !tally.failing.has(failure.subject)) {
@@ -77840,8 +77771,10 @@ function computeScores(input) {
     worstBySubject.set(failure.subject, worseSeverity(worstBySubject.get(failure.subject), failure.severity));
     worst = worseSeverity(worst, failure.severity);
     const category = input.rules.get(failure.ruleId)?.meta.category;
-    if (category)
+    if (category) {
       worstByCategory.set(category, worseSeverity(worstByCategory.get(category), failure.severity));
+      findingsByCategory.set(category, (findingsByCategory.get(category) ?? 0) + 1);
+    }
   }
   const overall = capped(weightedScore([...tallies.values()]), worst);
   const categories = [];
@@ -77850,17 +77783,33 @@ function computeScores(input) {
     if (inCategory.length === 0)
       continue;
     const graded = capped(weightedScore(inCategory), worstByCategory.get(category));
-    const findings = input.failures.filter((f) => input.rules.get(f.ruleId)?.meta.category === category).length;
-    categories.push({ category, title: CATEGORY_TITLES[category], score: graded.score, grade: graded.grade, findings });
+    const findings = findingsByCategory.get(category) ?? 0;
+    categories.push({
+      category,
+      title: CATEGORY_TITLES[category],
+      score: graded.score,
+      grade: graded.grade,
+      findings
+    });
   }
   const subjects = /* @__PURE__ */ new Map();
   for (const [subject, total] of totalBySubject) {
     const failed = failedBySubject.get(subject) ?? 0;
     const raw = total === 0 ? 100 : 100 * (total - failed) / total;
     const graded = capped(raw, worstBySubject.get(subject));
-    subjects.set(subject, { score: graded.score, grade: graded.grade, findings: findingsBySubject.get(subject) ?? 0 });
+    subjects.set(subject, {
+      score: graded.score,
+      grade: graded.grade,
+      findings: findingsBySubject.get(subject) ?? 0
+    });
   }
-  return { score: overall.score, grade: overall.grade, ...overall.cap && { cap: overall.cap }, categories, subjects };
+  return {
+    score: overall.score,
+    grade: overall.grade,
+    ...overall.cap && { cap: overall.cap },
+    categories,
+    subjects
+  };
 }
 function weightedScore(tallies) {
   let total = 0;
@@ -78305,7 +78254,10 @@ function scan2(options) {
     throw new ScanOptionError(`invalid Kubernetes version "${kubernetesText}" (use 1.N)`);
   }
   const limits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
-  const workloadKinds = [...BUILTIN_WORKLOAD_KINDS, ...workloadKindsFromConfig(config.workloadKinds)];
+  const workloadKinds = [
+    ...BUILTIN_WORKLOAD_KINDS,
+    ...workloadKindsFromConfig(config.workloadKinds)
+  ];
   const builtinRules = options.rules ?? ALL_RULES;
   const customRules = buildCustomRules(config.customRules ?? [], config.path);
   const catalog = ruleCatalog(builtinRules);
@@ -78337,7 +78289,6 @@ function scan2(options) {
   const perDocumentRules = applicable.filter(({ rule }) => !rule.crossResource);
   const crossResourceRules = applicable.filter(({ rule }) => rule.crossResource);
   let nextId = 0;
-  const resources = [];
   const index = new ResourceIndex();
   const evaluated = emptyResult();
   const files = [];
@@ -78356,20 +78307,28 @@ function scan2(options) {
       }
       doc.source.release();
     }
-    resources.push(...built.resources);
     const parsed = opened.file;
     const errors = [...parsed.errors, ...built.errors].sort((a, b) => a.line - b.line || a.column - b.column);
-    files.push({ path: file.path, documents: built.resources.length, errors, skipped: [...parsed.skipped, ...built.skipped] });
+    files.push({
+      path: file.path,
+      documents: built.resources.length,
+      errors,
+      skipped: [...parsed.skipped, ...built.skipped]
+    });
     const checked = checkFile(file.path, errors, parsed.duplicateKeys, config.rules);
     inputFindings.push(...checked.findings);
     fileEvaluations.push(...checked.evaluations);
   });
+  const resources = index.all;
   for (const resource of resources)
     evaluateResource(resource, crossResourceRules, index, settings, evaluated);
   const resourceById = new Map(resources.map((r) => [r.id, r]));
   const crashFindings = evaluated.crashes.map((crash) => fileFinding(RULE_ERROR, RULE_ERROR.severity, crash.resource.file, { line: crash.resource.line, column: 1 }, `Rule ${crash.ruleId} failed on ${crash.resource.kind} ${crash.resource.name ?? ""}: ${crash.message}`, crash.ruleId));
   const items = [
-    ...evaluated.findings.map((finding, i) => ({ finding, resource: resourceById.get(evaluated.findingResource[i]) })),
+    ...evaluated.findings.map((finding, i) => ({
+      finding,
+      resource: resourceById.get(evaluated.findingResource[i])
+    })),
     ...inputFindings.map((finding) => ({ finding })),
     ...crashFindings.map((finding) => ({ finding }))
   ];
@@ -78389,7 +78348,13 @@ function scan2(options) {
     if (severity)
       rulesForScore.set(meta.id, { meta, severity });
   }
-  const failures = suppressed.findings.flatMap((finding, i) => finding.suppressed || !rulesForScore.has(finding.ruleId) ? [] : [{ subject: items[i].resource?.id ?? fileSubject(finding.file), ruleId: finding.ruleId, severity: finding.severity }]);
+  const failures = suppressed.findings.flatMap((finding, i) => finding.suppressed || !rulesForScore.has(finding.ruleId) ? [] : [
+    {
+      subject: items[i].resource?.id ?? fileSubject(finding.file),
+      ruleId: finding.ruleId,
+      severity: finding.severity
+    }
+  ]);
   const scores = computeScores({
     evaluations: allEvaluations(evaluated.evaluations, fileEvaluations),
     failures,
@@ -78405,7 +78370,14 @@ function scan2(options) {
   });
   const resourceSummaries = resources.map((r) => {
     const graded = scores.subjects.get(r.id) ?? { score: 100, grade: "A+", findings: 0 };
-    return { ...r.ref, file: r.file, line: r.line, score: graded.score, grade: graded.grade, findings: graded.findings };
+    return {
+      ...r.ref,
+      file: r.file,
+      line: r.line,
+      score: graded.score,
+      grade: graded.grade,
+      findings: graded.findings
+    };
   });
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
   let suppressedCount = 0;
@@ -78427,7 +78399,9 @@ function scan2(options) {
     settings: {
       profile,
       pssVersion: formatPssVersion(pssVersion),
-      ...kubernetesVersion && { kubernetesVersion: `${kubernetesVersion.major}.${kubernetesVersion.minor}` },
+      ...kubernetesVersion && {
+        kubernetesVersion: `${kubernetesVersion.major}.${kubernetesVersion.minor}`
+      },
       ...options.schemaValidator && { schemaValidator: options.schemaValidator.name }
     },
     summary: {
@@ -78482,9 +78456,6 @@ function decodeBytes(bytes) {
 
 // ../policy-core/dist/config/parse-config.js
 var import_yaml6 = __toESM(require_dist(), 1);
-
-// ../policy-core/dist/config/validate-config.js
-var import_ajv2 = __toESM(require_ajv(), 1);
 
 // ../policy-core/dist/config/schema.js
 var RULE_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -78748,20 +78719,7 @@ var CONFIG_SCHEMA = {
 };
 
 // ../policy-core/dist/config/validate-config.js
-var compiled2;
-function validator2() {
-  if (!compiled2) {
-    const ajv = new import_ajv2.Ajv({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      strictRequired: false,
-      logger: false
-    });
-    compiled2 = ajv.compile(CONFIG_SCHEMA);
-  }
-  return compiled2;
-}
+var validator2 = lazyValidator(CONFIG_SCHEMA);
 function validateValue(value, options) {
   const data = value;
   const validate = validator2();
@@ -79054,6 +79012,16 @@ function locateProblem(problem, doc, text3, at) {
 }
 function sortErrors(errors) {
   return [...errors].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+// ../policy-core/dist/config/read-config.js
+function readConfigFile(bytes, path9) {
+  const { config, errors } = parseConfig2(decodeBytes(bytes), path9, { knownRuleIds: new Set(ruleCatalog().keys()) });
+  if (errors.length > 0 || !config) {
+    const lines = errors.map((e) => `${path9}:${e.line}:${e.column}: ${e.message}`);
+    return { errors: lines.length > 0 ? lines : [`${path9}:1:1: invalid config`] };
+  }
+  return { config: { ...config, path: config.path ?? path9 } };
 }
 
 // ../policy-core/dist/report/junit.js
@@ -79380,7 +79348,7 @@ function toSarif(report, options = {}) {
   const files = groupByFile(report.files, report.findings);
   const rules = collectRules(report.rules, findings);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const uris = new Map(files.map((file) => [artifactUri(file.path).uri, artifactUri(file.path)]));
+  const uris = new Map(files.map((file) => artifactUri(file.path)).map((uri) => [uri.uri, uri]));
   const artifacts = [...uris.values()].sort((a, b) => compareStrings(a.uri, b.uri)).map((uri) => ({ location: uri }));
   const artifactIndex = new Map(artifacts.map((artifact, index) => [artifact.location?.uri ?? "", index]));
   const location = (path9) => {
@@ -80521,7 +80489,7 @@ function groupKind(group, kind) {
 }
 
 // ../kubeconform/dist/embedded/crd/compile.js
-var import_ajv3 = __toESM(require_ajv(), 1);
+var import_ajv2 = __toESM(require_ajv(), 1);
 
 // ../kubeconform/dist/embedded/crd/structural.js
 function toAjvSchema(schema, knownFormats) {
@@ -80630,7 +80598,7 @@ var FORMATS = {
 };
 var KNOWN_FORMATS = new Set(Object.keys(FORMATS));
 var CrdSchemaCompiler = class {
-  ajv = new import_ajv3.Ajv({
+  ajv = new import_ajv2.Ajv({
     strict: false,
     allErrors: true,
     logger: false,
@@ -80723,9 +80691,6 @@ function crdSchemaIssues(crd, compiler) {
 
 // ../kubeconform/dist/embedded/crd/pruning.js
 var TYPE_META = /* @__PURE__ */ new Set(["apiVersion", "kind", "metadata"]);
-function asObject3(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : void 0;
-}
 function pruningIssues(object, schema, schemaName) {
   const issues = [];
   const seen = /* @__PURE__ */ new WeakSet();
@@ -80737,25 +80702,25 @@ function pruningIssues(object, schema, schemaName) {
     seen.add(value);
     const children = [];
     if (Array.isArray(value)) {
-      const items = asObject3(node.items);
+      const items = asObject2(node.items);
       if (node["x-kubernetes-list-type"] === "map")
         for (const issue2 of duplicateMapKeys(value, node, path9))
           issues.push(issue2);
       value.forEach((item, index) => children.push({ value: item, node: items, path: [...path9, index], root: false }));
     } else {
-      const properties = asObject3(node.properties);
+      const properties = asObject2(node.properties);
       const additional = node.additionalProperties;
       const preserve = node["x-kubernetes-preserve-unknown-fields"] === true;
       const embedded = node["x-kubernetes-embedded-resource"] === true;
-      const strict = !preserve && additional !== true && !asObject3(additional) && (properties !== void 0 || additional === false);
+      const strict = !preserve && additional !== true && !asObject2(additional) && (properties !== void 0 || additional === false);
       for (const [key2, child2] of Object.entries(value)) {
         if (root && key2 === "metadata")
           continue;
-        const declared = properties && Object.prototype.hasOwnProperty.call(properties, key2) ? asObject3(properties[key2]) : void 0;
+        const declared = properties && Object.prototype.hasOwnProperty.call(properties, key2) ? asObject2(properties[key2]) : void 0;
         if (declared)
           children.push({ value: child2, node: declared, path: [...path9, key2], root: false });
-        else if (asObject3(additional))
-          children.push({ value: child2, node: asObject3(additional), path: [...path9, key2], root: false });
+        else if (asObject2(additional))
+          children.push({ value: child2, node: asObject2(additional), path: [...path9, key2], root: false });
         else if ((root || embedded) && TYPE_META.has(key2))
           continue;
         else if (strict)
@@ -80774,7 +80739,7 @@ function duplicateMapKeys(items, node, path9) {
   const first = /* @__PURE__ */ new Map();
   const issues = [];
   items.forEach((item, index) => {
-    const object = asObject3(item);
+    const object = asObject2(item);
     if (!object)
       return;
     const identity2 = JSON.stringify(keys.map((key2) => object[key2] ?? null));
@@ -80801,13 +80766,13 @@ function validateCustomResource(object, entry, compiler, objectMeta) {
       missing: `CustomResourceDefinition ${entry.crdName} has no openAPIV3Schema for ${entry.version}`
     };
   }
-  const compiled3 = compiler.compile(entry.schema);
-  if ("error" in compiled3) {
+  const compiled = compiler.compile(entry.schema);
+  if ("error" in compiled) {
     return {
-      missing: `the openAPIV3Schema of CustomResourceDefinition ${entry.crdName} (${entry.version}) does not compile: ${compiled3.error}`
+      missing: `the openAPIV3Schema of CustomResourceDefinition ${entry.crdName} (${entry.version}) does not compile: ${compiled.error}`
     };
   }
-  const validate = compiled3.validate;
+  const validate = compiled.validate;
   const valid2 = validate(object);
   const options = { schemaName: name, acceptsNull: () => true };
   let issues = valid2 ? [] : issuesFromAjv([...validate.errors ?? []], object, options);
@@ -83624,17 +83589,17 @@ function newFindings(report, baseline) {
 }
 
 // src/run/gate.ts
-var LETTER_RANK = { "A+": 0, A: 1, B: 2, C: 3, D: 4, E: 5, F: 6 };
+var RANKS = GRADES;
 function gradeRank(grade) {
-  return LETTER_RANK[grade] ?? LETTER_RANK[grade.charAt(0)] ?? LETTER_RANK.F;
+  const exact = RANKS.indexOf(grade);
+  return exact >= 0 ? exact : RANKS.indexOf(grade.charAt(0));
 }
 function decideGate(report, inputs, newFindings2) {
-  const counted = inputs.baseline !== void 0 && newFindings2 ? [...newFindings2] : report.findings;
   const reasons = gateFailures(
-    { findings: counted, summary: report.summary },
+    { findings: newFindings2 ? [...newFindings2] : report.findings, summary: report.summary },
     { failOn: inputs.failOn, ...inputs.minScore !== void 0 && { minScore: inputs.minScore } }
   );
-  if (inputs.baseline !== void 0 && newFindings2 && reasons.length > 0 && inputs.failOn !== "none") {
+  if (newFindings2 && reasons.length > 0 && inputs.failOn !== "none") {
     reasons[0] = reasons[0].replace(/^(\d+) (findings?)/, "$1 new $2");
   }
   if (inputs.minGrade !== void 0 && gradeRank(report.summary.grade) > gradeRank(inputs.minGrade)) {
@@ -83874,12 +83839,11 @@ function stickyComment(markdown) {
 // src/run/run-action.ts
 var CONFIG_FILE = ".shiftdown.yaml";
 var CHECK_NAME = "Shiftdown";
-var DOCS_BASE = "https://github.com/shiftdown-dev/shiftdown/blob/main/docs/rules";
 async function loadConfig(inputs, workspace, files) {
   const path9 = inputs.config ?? CONFIG_FILE;
-  let text3;
+  let bytes;
   try {
-    text3 = new TextDecoder().decode(await files.readFile(inWorkspace(workspace, path9)));
+    bytes = await files.readFile(inWorkspace(workspace, path9));
   } catch (error2) {
     if (isNotFound(error2) && inputs.config === void 0) return {};
     throw new Error(
@@ -83887,13 +83851,11 @@ async function loadConfig(inputs, workspace, files) {
       { cause: error2 }
     );
   }
-  const parsed = parseConfig2(text3, path9);
-  if (!parsed.config) {
-    const lines = parsed.errors.map((e) => `${path9}:${e.line}:${e.column}: ${e.message}`);
-    throw new Error(`invalid config ${path9}:
-${lines.join("\n")}`);
-  }
-  return { config: parsed.config, path: path9.replace(/^\.\//, "") };
+  const shown = path9.replace(/^\.\//, "");
+  const read = readConfigFile(bytes, shown);
+  if (read.errors) throw new Error(`invalid config ${path9}:
+${read.errors.join("\n")}`);
+  return { config: read.config, path: shown };
 }
 async function computeDiff(context, io2, github, gitDiff2) {
   const pr = context.pullRequest;
@@ -83937,6 +83899,7 @@ async function runAction(options) {
     newFindings: 0
   };
   let report;
+  let open2;
   let fresh;
   try {
     const { config, path: configPath } = await loadConfig(inputs, context.workspace, files);
@@ -83961,7 +83924,8 @@ async function runAction(options) {
       ...options.today && { today: options.today }
     });
     await files.writeFile(inWorkspace(context.workspace, inputs.reportFile), formatReport(report, "json"));
-    fresh = inputs.baseline ? newFindings(report, await loadBaseline(inWorkspace(context.workspace, inputs.baseline), files)) : report.findings.filter((f) => !f.suppressed);
+    open2 = report.findings.filter((f) => !f.suppressed);
+    fresh = inputs.baseline ? newFindings(report, await loadBaseline(inWorkspace(context.workspace, inputs.baseline), files)) : open2;
   } catch (error2) {
     result.error = error2.message;
     io2.setFailed(`Shiftdown: ${result.error}`);
@@ -83986,7 +83950,6 @@ async function runAction(options) {
 ${gateMarkdown(gate, inputs.softFail)}
 `;
   const { summary: summary2 } = report;
-  const open2 = report.findings.filter((f) => !f.suppressed).length;
   const write = async (name, call) => {
     let outcome;
     if (!github) outcome = { status: "forbidden", message: "no GitHub token" };
@@ -84008,7 +83971,7 @@ ${gateMarkdown(gate, inputs.softFail)}
       return api2.createCheckRun(context, {
         name: CHECK_NAME,
         conclusion: gate.failed ? "failure" : gate.reasons.length > 0 ? "neutral" : "success",
-        title: `${summary2.grade} (${summary2.score}/100): ${plural2(open2, "finding")}`,
+        title: `${summary2.grade} (${summary2.score}/100): ${plural2(open2.length, "finding")}`,
         summary: plan2.summary,
         text: plan2.text,
         batches: plan2.batches
@@ -84022,7 +83985,8 @@ ${gateMarkdown(gate, inputs.softFail)}
         commentable: (path9, line, endLine) => index.commentableRange(path9, line, endLine),
         existingBodies: await api2.listReviewCommentBodies(context),
         rules: report.rules,
-        docsBase: DOCS_BASE
+        // Rule docs for rules the report has no `helpUri` for.
+        docsBase: DEFAULT_HELP_URI_BASE
       });
       if (plan2.comments.length === 0) return { status: "ok", detail: "no new comments" };
       return api2.createReview(context, plan2.comments);
@@ -84056,7 +84020,7 @@ ${gateMarkdown(gate, inputs.softFail)}
   }
   io2.setOutput("score", String(summary2.score));
   io2.setOutput("grade", summary2.grade);
-  io2.setOutput("findings", String(open2));
+  io2.setOutput("findings", String(open2.length));
   io2.setOutput("new-findings", String(fresh.length));
   io2.setOutput("sarif-file", selected2.has("sarif") ? inputs.sarifFile : "");
   io2.setOutput("report-file", inputs.reportFile);
