@@ -12,6 +12,19 @@ export type { CliFs, DirEntry, FileStat } from './files/fs.js';
 export { EXIT_OK, EXIT_POLICY_FAILURE, EXIT_USAGE, UsageError } from './exit-codes.js';
 export { CLI_VERSION } from './version.js';
 
+// File collection, reused by other surfaces (the scaffolder action) so every surface walks, filters and
+// reads manifests the same way.
+export { nodeFileSystem, describeFsError, errorCode } from './files/fs.js';
+export { collectFiles, resolveTargets } from './files/walk.js';
+export type { Collection, CollectedFile, CollectOptions, InputProblem, Target } from './files/walk.js';
+export { readFiles } from './files/read.js';
+export type { ReadOptions, ReadResult } from './files/read.js';
+export { ALLOW_ALL, createPathFilter } from './files/filter.js';
+export type { FilterOptions, PathFilter } from './files/filter.js';
+export { MANIFEST_EXTENSION, SKIPPED_DIRECTORIES, isInside, relativeSlashPath } from './files/paths.js';
+export { CONFIG_FILE_NAMES } from './config/discover.js';
+export { countUnreadable, withInputProblems } from './commands/input-problems.js';
+
 export interface MainDeps {
   /** File-system access for scanning (default: node:fs). */
   fs?: CliFs;

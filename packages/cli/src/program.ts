@@ -1,5 +1,5 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
-import { PROFILES, REPORT_FORMATS, SEVERITIES } from '@shiftdown/policy-core';
+import { Command, Option } from 'commander';
+import { PROFILES } from '@shiftdown/policy-core';
 import { shouldUseColor } from './color.js';
 import type { CliIO } from './io.js';
 import { CLI_VERSION } from './version.js';
@@ -9,17 +9,10 @@ import type { RulesFlags } from './commands/rules.js';
 import { runRules } from './commands/rules.js';
 import { runExplain } from './commands/explain.js';
 import { SCHEMA_CHOICES } from './commands/schema-validation.js';
+import { addReportOptions, collect } from './commands/report-options.js';
+import { registerTemplateCommands } from './commands/template-check.js';
 
-export const FAIL_ON_CHOICES: readonly string[] = [...SEVERITIES, 'none'];
-
-/** `--min-score`: a number from 0 to 100. */
-export function parseMinScore(value: string): number {
-  const score = Number(value);
-  if (value.trim() === '' || !Number.isFinite(score) || score < 0 || score > 100) {
-    throw new InvalidArgumentError('must be a number from 0 to 100.');
-  }
-  return score;
-}
+export { FAIL_ON_CHOICES, parseMinScore } from './commands/report-options.js';
 
 /**
  * The `shiftdown` command tree. Commander never exits the process: errors become CommanderErrors
@@ -45,26 +38,11 @@ export function buildProgram(io: CliIO, deps: ScanDeps, setExitCode: (code: numb
     .version(CLI_VERSION, '-V, --version', 'print the version')
     .helpCommand(true);
 
-  program
+  const scanCommand = program
     .command('scan')
     .description('scan Kubernetes manifests (files, directories walked recursively, or - for stdin)')
-    .argument('[paths...]', 'files and directories to scan; - reads stdin', [])
-    .addOption(new Option('-f, --format <format>', 'report format').choices(REPORT_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write the report to a file (nothing but errors is printed)')
-    .addOption(new Option('-p, --profile <profile>', 'rule set (default: config, else recommended)').choices(PROFILES))
-    .option('--pss-version <version>', 'Pod Security Standards version: v1.N or latest')
-    .option('--kubernetes-version <version>', 'target Kubernetes version: 1.N')
-    .option('-c, --config <file>', 'config file (default: .shiftdown.yaml found upward from the first path)')
-    .option('--no-config', 'do not look for a config file')
-    .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when an unsuppressed finding is at or above this severity (default: config, else high)').choices(
-        FAIL_ON_CHOICES,
-      ),
-    )
-    .option('--min-score <n>', 'exit 1 when the score is below n (0-100)', parseMinScore)
-    .option('--show-suppressed', 'list suppressed findings in the text report')
-    .option('--color', 'colour the text report (default: only on a terminal without NO_COLOR)')
-    .option('--no-color', 'never colour the text report')
+    .argument('[paths...]', 'files and directories to scan; - reads stdin', []);
+  addReportOptions(scanCommand)
     .option('--stdin-filename <name>', 'name of the stdin input in the report (default: <stdin>)')
     .addOption(
       new Option('--schema <validator>', 'schema validation: auto (kubeconform if found, else embedded), embedded, kubeconform or off').choices(
@@ -95,10 +73,7 @@ export function buildProgram(io: CliIO, deps: ScanDeps, setExitCode: (code: numb
       setExitCode(runExplain(ruleId, io));
     });
 
-  return program;
-}
+  registerTemplateCommands(program, io, deps, setExitCode);
 
-/** Commander reducer for repeatable options. */
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+  return program;
 }

@@ -34,23 +34,30 @@ const io: ActionIO = {
   setFailed: (message) => core.setFailed(message),
 };
 
-/** `git diff` of the pull request, from the checkout (fetches the base commit when the clone is shallow). */
+/**
+ * `git diff` of the pull request, from the checkout. actions/checkout clones the merge commit alone
+ * (depth 1): the base and head commits are fetched when missing, and without the history to find their
+ * merge base the diff is taken between them directly (the same, unless the base branch moved on since
+ * the pull request branched off).
+ */
 async function gitDiff(workspace: string, baseSha: string, headSha: string): Promise<string> {
   const git = (args: string[]) => run('git', args, { cwd: workspace, maxBuffer: 256 * 1024 * 1024 });
-  try {
-    await git(['cat-file', '-e', `${baseSha}^{commit}`]);
-  } catch {
-    await git(['fetch', '--no-tags', '--depth=1', 'origin', baseSha]);
+  const missing: string[] = [];
+  for (const sha of [baseSha, headSha]) {
+    try {
+      await git(['cat-file', '-e', `${sha}^{commit}`]);
+    } catch {
+      missing.push(sha);
+    }
   }
-  const { stdout } = await git([
-    'diff',
-    '--no-color',
-    '--no-ext-diff',
-    '--src-prefix=a/',
-    '--dst-prefix=b/',
-    `${baseSha}...${headSha}`,
-  ]);
-  return stdout;
+  if (missing.length > 0) await git(['fetch', '--no-tags', '--depth=1', 'origin', ...missing]);
+  const diff = (range: string[]) =>
+    git(['diff', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', ...range]);
+  try {
+    return (await diff([`${baseSha}...${headSha}`])).stdout;
+  } catch {
+    return (await diff([baseSha, headSha])).stdout;
+  }
 }
 
 /**

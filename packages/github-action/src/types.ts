@@ -32,6 +32,10 @@ export interface ActionInputs {
   kubernetesVersion?: string;
   /** Install and use this kubeconform release (sha256-verified); default: the embedded validator. */
   kubeconformVersion?: string;
+  /** Globs of Backstage software templates whose skeletons are rendered and checked. */
+  templates?: string[];
+  /** A YAML/JSON file of template parameter values (default: each parameter's default or example). */
+  templateValues?: string;
   sarifFile: string;
   reportFile: string;
   token?: string;
@@ -62,7 +66,13 @@ export interface RunContext {
 /** What a GitHub write returned: done, refused for lack of permission (degrade quietly), or failed. */
 export type ReporterOutcome =
   | { status: 'ok'; detail?: string }
-  | { status: 'forbidden'; message: string }
+  | {
+      status: 'forbidden';
+      /** What was refused, and why: `creating the review: 403 Resource not accessible by integration`. */
+      message: string;
+      /** Why alone (`403 Resource not accessible by integration`), to say once for several reporters. */
+      reason?: string;
+    }
   | { status: 'failed'; message: string };
 
 /** A file of the pull request as `pulls.listFiles` returns it. */

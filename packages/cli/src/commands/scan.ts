@@ -1,33 +1,19 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { DEFAULT_PARSE_LIMITS, ScanOptionError, decodeBytes, formatReport, scan } from '@shiftdown/policy-core';
-import type { FormatOptions, ProfileName, Report, ReportFormat } from '@shiftdown/policy-core';
-import { shouldUseColor } from '../color.js';
+import type { Report } from '@shiftdown/policy-core';
 import { UsageError } from '../exit-codes.js';
-import type { FailOn } from '../exit-status.js';
 import { verdict } from '../exit-status.js';
 import type { CliFs } from '../files/fs.js';
-import { describeFsError } from '../files/fs.js';
 import type { CliIO } from '../io.js';
 import { warn } from '../io.js';
 import { countUnreadable, printProblems, withInputProblems } from './input-problems.js';
+import type { ReportFlags } from './report-options.js';
+import { emitReport, reportSettings } from './report-output.js';
 import { DEFAULT_STDIN_FILENAME, gatherInputs } from './scan-inputs.js';
 import { prepareSchemaValidator, type SchemaFlags } from './schema-validation.js';
 import { nodeFileSystem } from '../files/fs.js';
 
 /** `shiftdown scan` options as commander parses them. */
-export interface ScanFlags extends SchemaFlags {
-  format: ReportFormat;
-  output?: string;
-  profile?: ProfileName;
-  pssVersion?: string;
-  kubernetesVersion?: string;
-  /** A file, `false` for --no-config, undefined to discover. */
-  config?: string | false;
-  failOn?: FailOn;
-  minScore?: number;
-  showSuppressed?: boolean;
-  color?: boolean;
+export interface ScanFlags extends ReportFlags, SchemaFlags {
   stdinFilename?: string;
 }
 
@@ -93,28 +79,11 @@ export async function runScan(args: readonly string[], flags: ScanFlags, io: Cli
   }
   report = withInputProblems(report, gathered.problems);
 
-  const failOn: FailOn = flags.failOn ?? config?.failOn ?? 'high';
-  const minScore = flags.minScore ?? config?.minScore;
-  const toFile = flags.output !== undefined;
-  const options: FormatOptions = {
-    color: toFile ? flags.color === true : shouldUseColor({ flag: flags.color, isTTY: io.stdout.isTTY, env: io.env }),
-    showSuppressed: flags.showSuppressed === true,
-    ...(failOn !== 'none' && { failOn }),
-  };
-  let text = formatReport(report, flags.format, options);
-  if (!text.endsWith('\n')) text += '\n';
-
-  if (flags.output !== undefined) await writeReport(resolve(io.cwd, flags.output), flags.output, text);
-  else io.stdout.write(text);
-
-  return verdict(report, { failOn, ...(minScore !== undefined && { minScore }), unreadable: countUnreadable(gathered.problems) }).code;
-}
-
-async function writeReport(absolutePath: string, shown: string, text: string): Promise<void> {
-  try {
-    await mkdir(dirname(absolutePath), { recursive: true });
-    await writeFile(absolutePath, text);
-  } catch (error) {
-    throw new UsageError(`cannot write the report to ${shown}: ${describeFsError(error)}`);
-  }
+  const settings = reportSettings(flags, config, io);
+  await emitReport(formatReport(report, flags.format, settings.format), flags, io);
+  return verdict(report, {
+    failOn: settings.failOn,
+    ...(settings.minScore !== undefined && { minScore: settings.minScore }),
+    unreadable: countUnreadable(gathered.problems),
+  }).code;
 }

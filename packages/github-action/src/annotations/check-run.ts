@@ -1,5 +1,6 @@
 import type { Finding, RuleSummary, Severity } from '@shiftdown/policy-core';
 import { annotationTitle, reportable } from './order.js';
+import { annotationRange } from './range.js';
 import { truncateText } from './truncate.js';
 
 export type AnnotationLevel = 'failure' | 'warning' | 'notice';
@@ -56,18 +57,19 @@ const clip = (value: string, limit: number): string =>
   value.length <= limit ? value : `${value.slice(0, limit - 1)}…`;
 
 export function checkAnnotation(finding: Finding, rule: CheckRunRule | undefined): CheckAnnotation {
+  const range = annotationRange(finding);
   const annotation: CheckAnnotation = {
     path: finding.file,
-    start_line: finding.line,
-    end_line: finding.endLine,
+    start_line: range.startLine,
+    end_line: range.endLine,
     annotation_level: ANNOTATION_LEVEL[finding.severity],
     title: clip(annotationTitle(finding.ruleId, rule?.title), ANNOTATION_TITLE_LIMIT),
     message: clip(finding.message, ANNOTATION_TEXT_LIMIT),
   };
-  // GitHub rejects the request when columns are given on a multi-line annotation.
-  if (finding.line === finding.endLine) {
-    annotation.start_column = finding.column;
-    annotation.end_column = finding.endColumn;
+  // Only on single-line annotations: GitHub rejects the request when a multi-line one has columns.
+  if (range.startColumn !== undefined && range.endColumn !== undefined) {
+    annotation.start_column = range.startColumn;
+    annotation.end_column = range.endColumn;
   }
   const details = [rule?.remediation, rule?.helpUri && `Docs: ${rule.helpUri}`].filter(Boolean).join('\n\n');
   if (details) annotation.raw_details = clip(details, ANNOTATION_TEXT_LIMIT);

@@ -1,5 +1,7 @@
 export { compareFindings, reportable, annotationTitle } from './order.js';
 export { truncateText, TRUNCATED_NOTE } from './truncate.js';
+export { annotationRange, lastLine, type AnnotationRange } from './range.js';
+export { jobSummary, JOB_SUMMARY_LIMIT, type JobSummaryOptions } from './job-summary.js';
 export {
   planWorkflowCommands,
   workflowCommand,

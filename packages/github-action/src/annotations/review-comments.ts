@@ -1,5 +1,6 @@
 import type { Finding, RuleSummary, Severity } from '@shiftdown/policy-core';
 import { reportable } from './order.js';
+import { lastLine } from './range.js';
 
 /** Where on the diff a finding may be commented: `line` (last line) and, for a range, `startLine`. */
 export interface CommentTarget {
@@ -20,7 +21,7 @@ export interface ReviewCommentOptions {
   /** Bodies of the review comments already on the pull request (for re-runs). */
   existingBodies: readonly string[];
   rules: readonly ReviewRule[];
-  /** Rule docs base URL, used when a rule has no `helpUri`: `<docsBase>/<ruleId>`. */
+  /** Rule docs base URL, used when a rule has no `helpUri`: `<docsBase>/<ruleId>.md`. */
   docsBase: string;
 }
 
@@ -74,7 +75,8 @@ export function reviewCommentBody(
   withSuggestion: boolean,
 ): string {
   const title = rule?.title ? `**${rule.title}** (\`${finding.ruleId}\`)` : `\`${finding.ruleId}\``;
-  const link = rule?.helpUri || `${docsBase.replace(/\/+$/, '')}/${finding.ruleId}`;
+  // The rule docs are Markdown files: `<docsBase>/<ruleId>.md`, as the core links them.
+  const link = rule?.helpUri || `${docsBase.replace(/\/+$/, '')}/${encodeURIComponent(finding.ruleId)}.md`;
   const parts = [`${BADGE[finding.severity]} · ${title}`, finding.message];
   const replacement = finding.fix?.replacement;
   if (withSuggestion && replacement !== undefined) {
@@ -102,7 +104,8 @@ export function planReviewComments(
       plan.skippedExisting += 1;
       continue;
     }
-    const target = commentable(finding.file, finding.line, finding.endLine);
+    const last = lastLine(finding);
+    const target = commentable(finding.file, finding.line, last);
     if (!target) {
       plan.notCommentable += 1;
       continue;
@@ -110,7 +113,7 @@ export function planReviewComments(
     seen.add(finding.fingerprint);
     const startLine =
       target.startLine !== undefined && target.startLine < target.line ? target.startLine : undefined;
-    const whole = (startLine ?? target.line) === finding.line && target.line === finding.endLine;
+    const whole = (startLine ?? target.line) === finding.line && target.line === last;
     const comment: ReviewComment = { path: finding.file, line: target.line, side: 'RIGHT', body: '' };
     if (startLine !== undefined) {
       comment.start_line = startLine;

@@ -14,7 +14,10 @@ export function stickyComment(markdown: string): string {
   return prefix + truncateText(markdown, COMMENT_LIMIT - prefix.length, STICKY_TRUNCATED_NOTE);
 }
 
-/** True for a body made by `stickyComment` (the marker leads, so a quote of it elsewhere does not count). */
-export function isStickyComment(body: string): boolean {
-  return body.trimStart().startsWith(STICKY_MARKER);
+/**
+ * True for a body made by `stickyComment` (the marker leads, so a comment that quotes or mentions the
+ * marker elsewhere does not count).
+ */
+export function isStickyComment(body: string, marker: string = STICKY_MARKER): boolean {
+  return body.trimStart().startsWith(marker);
 }

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '@shiftdown/policy-core';
 import { annotationTitle, reportable } from './order.js';
+import { annotationRange } from './range.js';
 
 export type CommandLevel = 'error' | 'warning' | 'notice';
 
@@ -37,14 +38,15 @@ export function escapeProperty(value: string): string {
 }
 
 export function workflowCommand(finding: Finding, title: string): string {
+  const range = annotationRange(finding);
   const properties: [string, string | number][] = [
     ['file', finding.file],
-    ['line', finding.line],
-    ['endLine', finding.endLine],
+    ['line', range.startLine],
+    ['endLine', range.endLine],
   ];
-  // GitHub ignores (or rejects) columns on multi-line annotations.
-  if (finding.line === finding.endLine) {
-    properties.push(['col', finding.column], ['endColumn', finding.endColumn]);
+  // Only on single-line annotations: GitHub ignores (or rejects) columns on multi-line ones.
+  if (range.startColumn !== undefined && range.endColumn !== undefined) {
+    properties.push(['col', range.startColumn], ['endColumn', range.endColumn]);
   }
   properties.push(['title', title]);
   const list = properties.map(([key, value]) => `${key}=${escapeProperty(String(value))}`).join(',');

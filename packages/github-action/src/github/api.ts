@@ -5,6 +5,7 @@
  */
 import type { Octokit } from '@octokit/core';
 import type { GitHubApi, PullRequestFile, ReporterOutcome, RunContext } from '../types.js';
+import { isStickyComment } from '../annotations/sticky.js';
 import { describeError, writeOutcome } from './errors.js';
 
 const PER_PAGE = 100;
@@ -165,9 +166,9 @@ export function githubApi(octokit: Octokit, log: (message: string) => void): Git
           'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
           { owner, repo, issue_number },
           MAX_PAGES,
-          (items) => items.some((comment) => comment.body?.includes(marker)),
+          (items) => items.some((comment) => isStickyComment(comment.body ?? '', marker)),
         );
-        existing = comments.find((comment) => comment.body?.includes(marker));
+        existing = comments.find((comment) => isStickyComment(comment.body ?? '', marker));
       } catch (error) {
         return writeOutcome('listing the pull request comments', error);
       }

@@ -11,9 +11,15 @@ function isHttpError(error: unknown): error is HttpError {
   return error instanceof Error && typeof (error as { status?: unknown }).status === 'number';
 }
 
-/** `422 Validation Failed: …`, or the error's message when no response came (network). */
+/**
+ * `422 Validation Failed: …`, or the error's message when no response came (network). Octokit appends
+ * the response's `documentation_url` (` - https://docs.github.com/rest/…`) to the message: dropped, it
+ * says nothing about this failure.
+ */
 export function describeError(error: unknown): string {
-  if (isHttpError(error)) return `${error.status} ${error.message}`;
+  if (isHttpError(error)) {
+    return `${error.status} ${error.message.replace(/ - https:\/\/docs\.github\.com\/\S*$/, '')}`;
+  }
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -30,9 +36,10 @@ function isRateLimit(error: HttpError): boolean {
  * network) is `failed`.
  */
 export function writeOutcome(what: string, error: unknown): ReporterOutcome {
-  const message = `${what}: ${describeError(error)}`;
+  const reason = describeError(error);
+  const message = `${what}: ${reason}`;
   if (isHttpError(error) && ((error.status === 403 && !isRateLimit(error)) || error.status === 404)) {
-    return { status: 'forbidden', message };
+    return { status: 'forbidden', message, reason };
   }
   return { status: 'failed', message };
 }

@@ -18,8 +18,11 @@ export interface CreateOctokitOptions {
   fetch?: typeof globalThis.fetch;
   /** Retries after a 5xx, a network error or a rate limit (default 2). */
   retries?: number;
-  /** `waits: false` removes every wait (between writes, before retries): for tests. Default: waits on. */
-  throttle?: { waits?: boolean };
+  /**
+   * `waits: false` removes every wait (between writes, before retries): for tests. Default: waits on.
+   * `retryBaseMs`: the retry plugin's unit (the n-th retry waits n² of it; default 1,000 ms, 0 without waits).
+   */
+  throttle?: { waits?: boolean; retryBaseMs?: number };
   /** Where rate-limit and retry notices go (default: nowhere). */
   log?: (message: string) => void;
 }
@@ -61,7 +64,7 @@ export function createOctokit(options: CreateOctokitOptions): ShiftdownOctokitIn
         ['global', 'auth', 'write', 'search', 'notifications'].map((name) => [name, immediateGroup]),
       );
 
-  return new ShiftdownOctokit({
+  const octokit = new ShiftdownOctokit({
     auth: options.token,
     baseUrl: options.apiUrl.replace(/\/+$/, ''),
     userAgent: 'shiftdown-github-action',
@@ -70,7 +73,7 @@ export function createOctokit(options: CreateOctokitOptions): ShiftdownOctokitIn
     retry: {
       retries,
       doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
-      ...(waits ? {} : { retryAfterBaseValue: 0 }),
+      retryAfterBaseValue: options.throttle?.retryBaseMs ?? (waits ? 1000 : 0),
     },
     throttle: {
       onRateLimit: onLimit('rate limit'),
@@ -86,4 +89,12 @@ export function createOctokit(options: CreateOctokitOptions): ShiftdownOctokitIn
       error: (message: string) => log(message),
     },
   });
+  // Octokit merges a call's options over its defaults one level deep, so every request shares the
+  // defaults' `request` object, and @octokit/plugin-retry keeps its `retryCount` there: a request retried
+  // twice would leave 3 behind, and the next request's first retry would wait (3 + 1)² = 16 s instead of
+  // 1 s. Each request gets its own copy (this hook is registered last, so it runs before the plugins').
+  octokit.hook.before('request', (requestOptions) => {
+    requestOptions.request = { ...requestOptions.request };
+  });
+  return octokit;
 }

@@ -17,8 +17,18 @@ export interface ManifestFilter {
 
 type Matcher = (path: string) => boolean;
 
+/**
+ * A glob as the walked paths are written (repository-relative, no leading `./`): users write `./k8s/**`
+ * as often as `k8s/**`, and picomatch would never match `./k8s/**` against `k8s/app.yaml`. A leading
+ * `!` (negation) is kept.
+ */
+export function normalizeGlob(glob: string): string {
+  const negated = /^!+/.exec(glob)?.[0] ?? '';
+  return negated + glob.slice(negated.length).replace(/^(\.\/)+/, '');
+}
+
 function compile(globs: readonly string[] | undefined): Matcher | undefined {
-  return globs && globs.length > 0 ? picomatch([...globs], { dot: true }) : undefined;
+  return globs && globs.length > 0 ? picomatch(globs.map(normalizeGlob), { dot: true }) : undefined;
 }
 
 /**

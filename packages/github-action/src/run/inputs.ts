@@ -100,6 +100,11 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
   if (profile !== undefined) inputs.profile = profile;
   if (kubernetesVersion !== undefined) inputs.kubernetesVersion = kubernetesVersion;
   if (kubeconformVersion !== undefined) inputs.kubeconformVersion = kubeconformVersion;
+  // One glob per line, like `paths`: Backstage software templates to render and check.
+  const templates = list(read('templates'), /\r?\n/);
+  if (templates.length > 0) inputs.templates = templates;
+  const templateValues = optional(read('template-values'));
+  if (templateValues !== undefined) inputs.templateValues = templateValues;
   const token = optional(read('github-token'));
   if (token !== undefined) inputs.token = token;
   return inputs;

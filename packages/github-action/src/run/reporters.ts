@@ -8,8 +8,11 @@ export interface ReporterChoice {
 
 /**
  * The reporters to run: the `reporters` input when given, else by what the token can do. A PR with a
- * writable token gets everything; a fork PR (read-only token) or no token gets the reporters that need
- * no permission; a push gets the check run (which carries the annotations), the summary and SARIF.
+ * writable token gets the check run (which carries the annotations), review comments, the summary
+ * comment, the job summary and SARIF; a fork PR (read-only token) or no token gets the reporters that
+ * need no permission; a push gets the check run, the summary and SARIF. Workflow-command annotations are
+ * left out next to a check run: GitHub shows both on the diff, so every finding would appear twice
+ * (they stand in for it when it is refused).
  */
 export function chooseReporters(
   requested: readonly ReporterName[] | undefined,
@@ -26,5 +29,5 @@ export function chooseReporters(
     };
   }
   if (!pr) return { reporters: ['check', 'summary', 'sarif'] };
-  return { reporters: ['check', 'review', 'comment', 'annotations', 'summary', 'sarif'] };
+  return { reporters: ['check', 'review', 'comment', 'summary', 'sarif'] };
 }

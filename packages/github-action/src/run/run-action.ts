@@ -3,6 +3,8 @@ import type { Finding, InputFile, Report, SchemaValidator, ShiftdownConfig } fro
 import { DiffIndex, changedFilesFromApi, parseGitDiff } from '../diff/index.js';
 import {
   STICKY_MARKER,
+  jobSummary,
+  lastLine,
   planCheckRun,
   planReviewComments,
   planWorkflowCommands,
@@ -18,6 +20,8 @@ import type {
 } from '../types.js';
 import { loadBaseline, newFindings } from './baseline.js';
 import { collectManifests } from './collect.js';
+import { withTemplateFindings } from './templates.js';
+import { loadTemplateValues } from './template-values.js';
 import { inWorkspace, isNotFound, type RunFiles } from './files.js';
 import { decideGate, type GateDecision } from './gate.js';
 import { chooseReporters } from './reporters.js';
@@ -115,6 +119,16 @@ async function computeDiff(
   return { source: 'none' };
 }
 
+// The files the Action reads or writes itself, never scanned: the config, the baseline report and the
+// JSON and SARIF reports (the default `**/*.json` glob matches them, in every later run in the same
+// checkout too). Paths outside the workspace are never walked anyway.
+function ownFiles(inputs: ActionInputs, configPath: string | undefined): string[] {
+  const paths = [configPath, inputs.baseline, inputs.reportFile, inputs.sarifFile];
+  return paths
+    .filter((path): path is string => path !== undefined && path !== '')
+    .map((path) => path.replace(/\\/g, '/').replace(/^(\.\/)+/, ''));
+}
+
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
@@ -152,7 +166,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
       {
         ...(config?.include && { include: config.include }),
         ...(config?.exclude && { exclude: config.exclude }),
-        ...(configPath && { ignore: [configPath] }),
+        ignore: ownFiles(inputs, configPath),
       },
       files,
     );
@@ -161,14 +175,25 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
       typeof options.schemaValidator === 'function'
         ? await options.schemaValidator(manifests)
         : options.schemaValidator;
-    report = scan({
-      files: manifests,
+    const settings = {
       ...(config && { config }),
       ...(inputs.profile && { profile: inputs.profile }),
       ...(inputs.kubernetesVersion && { kubernetesVersion: inputs.kubernetesVersion }),
       ...(schemaValidator && { schemaValidator }),
       ...(options.today && { today: options.today }),
-    });
+    };
+    report = scan({ files: manifests, ...settings });
+    if (inputs.templates) {
+      const values = inputs.templateValues
+        ? await loadTemplateValues(inWorkspace(context.workspace, inputs.templateValues), files)
+        : undefined;
+      const checked = await withTemplateFindings(report, context.workspace, inputs.templates, files, {
+        ...settings,
+        ...(values && { values }),
+      });
+      if (checked.templates === 0) io.warning(`Shiftdown: no Backstage template matches ${inputs.templates.join(', ')}`);
+      report = checked.report;
+    }
     await files.writeFile(inWorkspace(context.workspace, inputs.reportFile), formatReport(report, 'json'));
     open = report.findings.filter((f) => !f.suppressed);
     fresh = inputs.baseline
@@ -188,7 +213,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   result.diffSource = diff.source;
   const mode = diff.index ? inputs.filterMode : 'nofilter';
   const shown = report.findings.filter(
-    (f) => !diff.index || diff.index.inFilter(mode, f.file, f.line, f.endLine),
+    (f) => !diff.index || diff.index.inFilter(mode, f.file, f.line, lastLine(f)),
   );
   result.inFilter = shown.filter((f) => !f.suppressed).length;
 
@@ -233,13 +258,17 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   if (selected.has('review') && context.pullRequest && diff.index) {
     const index = diff.index;
     await write('review', async (api) => {
-      const plan = planReviewComments(shown, {
-        commentable: (path, line, endLine) => index.commentableRange(path, line, endLine),
-        existingBodies: await api.listReviewCommentBodies(context),
-        rules: report.rules,
-        // Rule docs for rules the report has no `helpUri` for.
-        docsBase: DEFAULT_HELP_URI_BASE,
-      });
+      const planFor = (existingBodies: readonly string[]) =>
+        planReviewComments(shown, {
+          commentable: (path, line, endLine) => index.commentableRange(path, line, endLine),
+          existingBodies,
+          rules: report.rules,
+          // Rule docs for rules the report has no `helpUri` for.
+          docsBase: DEFAULT_HELP_URI_BASE,
+        });
+      // The existing comments are listed only when there is something to comment.
+      if (planFor([]).comments.length === 0) return { status: 'ok', detail: 'no findings on diff lines' };
+      const plan = planFor(await api.listReviewCommentBodies(context));
       if (plan.comments.length === 0) return { status: 'ok', detail: 'no new comments' };
       return api.createReview(context, plan.comments);
     });
@@ -247,36 +276,65 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   if (selected.has('comment') && context.pullRequest) {
     await write('comment', (api) => api.upsertStickyComment(context, stickyComment(markdown), STICKY_MARKER));
   }
+  // Workflow-command annotations stand in for the check run's when it was not posted and a reporter was
+  // refused, or when the check run itself failed. Never both: GitHub shows the annotations of every check
+  // run on the pull request's diff, the job's own included, so each finding would appear twice.
+  const checkPosted = result.outcomes.check?.status === 'ok';
+  const checkFailed = result.outcomes.check?.status === 'failed';
   if (result.refused.length > 0) {
     const messages = [
-      ...new Set(result.refused.map((name) => (result.outcomes[name] as { message: string }).message)),
+      ...new Set(
+        result.refused.map((name) => {
+          const outcome = result.outcomes[name] as { message: string; reason?: string };
+          return outcome.reason ?? outcome.message;
+        }),
+      ),
     ];
     io.info(
       `Shiftdown: the ${result.refused.join(', ')} reporter${result.refused.length === 1 ? ' was' : 's were'} refused ` +
-        `(${messages.join('; ')}): reporting with workflow-command annotations instead.`,
+        `(${messages.join('; ')}): ${
+          checkPosted
+            ? 'the check run carries the annotations.'
+            : 'reporting with workflow-command annotations instead.'
+        }`,
     );
-    selected.add('annotations');
+  } else if (checkFailed && !selected.has('annotations')) {
+    io.info('Shiftdown: annotating with workflow commands instead of the check run.');
   }
+  if (!checkPosted && (result.refused.length > 0 || checkFailed)) selected.add('annotations');
   if (selected.has('annotations')) {
     const ruleTitles = new Map(report.rules.map((rule) => [rule.id, rule.title]));
     const plan = planWorkflowCommands(shown, { ruleTitles });
     for (const line of plan.commands) io.command(line);
     result.outcomes.annotations = { status: 'ok', detail: `${plan.commands.length} commands` };
   }
+  // The runner's files: a failure (no GITHUB_STEP_SUMMARY on an old runner, an unwritable path) is a
+  // warning like any reporter's, never a lost gate or lost outputs.
+  const local = async (name: 'summary' | 'sarif', call: () => Promise<void>): Promise<void> => {
+    try {
+      await call();
+      result.outcomes[name] = { status: 'ok' };
+    } catch (error) {
+      result.outcomes[name] = { status: 'failed', message: (error as Error).message };
+      io.warning(`Shiftdown: the ${name} reporter failed: ${(error as Error).message}`);
+    }
+  };
   if (selected.has('summary')) {
-    await io.appendSummary(markdown);
-    result.outcomes.summary = { status: 'ok' };
+    const links = new Map(report.rules.map((rule) => [rule.id, rule.helpUri]));
+    const helpUri = (id: string) => links.get(id) || `${DEFAULT_HELP_URI_BASE}/${encodeURIComponent(id)}.md`;
+    await local('summary', () => io.appendSummary(jobSummary(markdown, report.findings, { helpUri })));
   }
   if (selected.has('sarif')) {
-    await files.writeFile(inWorkspace(context.workspace, inputs.sarifFile), formatReport(report, 'sarif'));
-    result.outcomes.sarif = { status: 'ok' };
+    await local('sarif', () =>
+      files.writeFile(inWorkspace(context.workspace, inputs.sarifFile), formatReport(report, 'sarif')),
+    );
   }
 
   io.setOutput('score', String(summary.score));
   io.setOutput('grade', summary.grade);
   io.setOutput('findings', String(open.length));
   io.setOutput('new-findings', String(fresh.length));
-  io.setOutput('sarif-file', selected.has('sarif') ? inputs.sarifFile : '');
+  io.setOutput('sarif-file', result.outcomes.sarif?.status === 'ok' ? inputs.sarifFile : '');
   io.setOutput('report-file', inputs.reportFile);
   if (gate.failed) io.setFailed(`Shiftdown: ${gate.reasons.join('; ')}`);
   else if (gate.reasons.length > 0) io.warning(`Shiftdown (soft-fail): ${gate.reasons.join('; ')}`);

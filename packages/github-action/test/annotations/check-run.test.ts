@@ -23,7 +23,7 @@ describe('checkAnnotation', () => {
       start_line: 10,
       end_line: 10,
       start_column: 7,
-      end_column: 23,
+      end_column: 22,
       annotation_level: 'failure',
       title: 'privileged: Privileged container',
       message: 'Container runs privileged',

@@ -69,7 +69,7 @@ describe('planReviewComments', () => {
       [
         '⚪ **Info** · `custom-x`',
         'Container runs privileged',
-        '[How to fix](https://shiftdown.dev/rules/custom-x)',
+        '[How to fix](https://shiftdown.dev/rules/custom-x.md)',
         '<!-- shiftdown:fingerprint=fp-1 -->',
       ].join('\n\n'),
     );

@@ -26,7 +26,7 @@ describe('escaping', () => {
 describe('workflowCommand', () => {
   it('writes columns on a single-line finding', () => {
     expect(workflowCommand(finding(), 'privileged: Privileged container')).toBe(
-      '::error file=deploy/app.yaml,line=10,endLine=10,col=7,endColumn=23,title=privileged%3A Privileged container::Container runs privileged',
+      '::error file=deploy/app.yaml,line=10,endLine=10,col=7,endColumn=22,title=privileged%3A Privileged container::Container runs privileged',
     );
   });
 
@@ -69,9 +69,9 @@ describe('planWorkflowCommands', () => {
     expect(plan).toEqual({
       commands: [
         '::error file=a.yaml,line=5,endLine=6,title=r4::Container runs privileged',
-        '::error file=b.yaml,line=2,endLine=2,col=7,endColumn=23,title=r3::Container runs privileged',
-        '::error file=b.yaml,line=9,endLine=9,col=7,endColumn=23,title=r2%3A Rule two::Container runs privileged',
-        '::warning file=a.yaml,line=1,endLine=1,col=7,endColumn=23,title=r1::Container runs privileged',
+        '::error file=b.yaml,line=2,endLine=2,col=7,endColumn=22,title=r3::Container runs privileged',
+        '::error file=b.yaml,line=9,endLine=9,col=7,endColumn=22,title=r2%3A Rule two::Container runs privileged',
+        '::warning file=a.yaml,line=1,endLine=1,col=7,endColumn=22,title=r1::Container runs privileged',
       ],
       omitted: 0,
     });

@@ -1,8 +1,9 @@
 import { githubApi } from '../../src/github/api.js';
-import { mockGitHub, pullRequestContext, pushContext, testOctokit } from './mock-github.js';
+import { createOctokit } from '../../src/github/octokit.js';
+import { API, mockGitHub, pullRequestContext, pushContext, testOctokit } from './mock-github.js';
 
 const mock = mockGitHub();
-beforeAll(() => mock.server.listen({ onUnhandledFrame: 'error' }));
+beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   expect(mock.problems).toEqual([]);
   mock.requests.length = 0;
@@ -116,11 +117,19 @@ describe('createCheckRun', () => {
     ]);
   });
 
-  it('a 403 on the create is forbidden, without a retry', async () => {
-    mock.respond(() => ({ status: 403, body: { message: 'Resource not accessible by integration' } }));
+  it('a 403 on the create is forbidden, without a retry (the documentation link left out)', async () => {
+    mock.respond(() => ({
+      status: 403,
+      body: {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/checks/runs#create-a-check-run',
+        status: '403',
+      },
+    }));
     expect(await api.createCheckRun(pullRequestContext, run(51))).toEqual({
       status: 'forbidden',
       message: 'creating the check run: 403 Resource not accessible by integration',
+      reason: '403 Resource not accessible by integration',
     });
     expect(mock.sequence().map((r) => r.request)).toEqual(['POST /repos/octo-org/manifests/check-runs']);
   });
@@ -134,6 +143,7 @@ describe('createCheckRun', () => {
     expect(await api.createCheckRun(pullRequestContext, run(120))).toEqual({
       status: 'forbidden',
       message: 'adding annotation batch 2 of 3 to check run 42: 403 Resource not accessible by integration',
+      reason: '403 Resource not accessible by integration',
     });
     expect(mock.sequence().map((r) => r.request)).toEqual([
       'POST /repos/octo-org/manifests/check-runs',
@@ -153,6 +163,30 @@ describe('createCheckRun', () => {
       { request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(1, slice(0, 1)) },
       { request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(1, slice(0, 1)) },
     ]);
+  });
+
+  it("a request's retries do not lengthen the next request's waits (1, 4 then 1 unit, not 16)", async () => {
+    const octokit = createOctokit({
+      token: 't',
+      apiUrl: API,
+      throttle: { waits: false, retryBaseMs: 40 },
+    });
+    const timed = githubApi(octokit, () => {});
+    const at: number[] = [];
+    mock.respond((_r, count) => {
+      at.push(performance.now());
+      return count <= 4 ? { status: 502, body: { message: 'Bad Gateway' } } : undefined;
+    });
+    // Three failed attempts (waits of 40 and 160 ms), then a fourth request that fails once.
+    expect((await timed.createCheckRun(pullRequestContext, run(1))).status).toBe('failed');
+    expect(await timed.createCheckRun(pullRequestContext, run(1))).toMatchObject({ status: 'ok' });
+    expect(at).toHaveLength(5);
+    const waits = at.slice(1).map((t, i) => t - at[i]!);
+    expect(waits[0]).toBeGreaterThanOrEqual(35);
+    expect(waits[1]).toBeGreaterThanOrEqual(155);
+    // The second request's first retry waits one unit (40 ms), not (3 + 1)² units (640 ms).
+    expect(waits[3]).toBeGreaterThanOrEqual(35);
+    expect(waits[3]).toBeLessThan(400);
   });
 
   it('a 502 on every attempt fails after 2 retries', async () => {

@@ -3,7 +3,7 @@
 import { API, mockGitHub, testOctokit } from './mock-github.js';
 
 const mock = mockGitHub();
-beforeAll(() => mock.server.listen({ onUnhandledFrame: 'error' }));
+beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => mock.server.close());
 beforeEach(() => {
   mock.problems.length = 0;

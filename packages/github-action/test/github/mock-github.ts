@@ -2,8 +2,8 @@
  * A mocked GitHub REST API (msw, in process) for the operations in test/fixtures/github-openapi.json.
  * Every request body is validated against the operation's schema from the real OpenAPI description
  * (with objects closed, so a misspelt field fails too), every request is recorded, and any request the
- * handlers do not know is an error (msw 3 calls the option `onUnhandledFrame: 'error'`; it was
- * `onUnhandledRequest` in msw 2). `problems` must be empty at the end of each test.
+ * handlers do not know is an error (`onUnhandledRequest: 'error'`; msw 3 renamed it `onUnhandledFrame`;
+ * the workspace pins msw 2 for @mswjs/http-middleware). `problems` must be empty at the end of each test.
  */
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';

@@ -2,7 +2,7 @@ import { githubApi } from '../../src/github/api.js';
 import { API, mockGitHub, pullRequestContext, pushContext, testOctokit } from './mock-github.js';
 
 const mock = mockGitHub();
-beforeAll(() => mock.server.listen({ onUnhandledFrame: 'error' }));
+beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   expect(mock.problems).toEqual([]);
   mock.requests.length = 0;
@@ -153,6 +153,7 @@ describe('createReview', () => {
     expect(await api.createReview(pullRequestContext, comments)).toEqual({
       status: 'forbidden',
       message: `creating the review: ${status} ${message}`,
+      reason: `${status} ${message}`,
     });
     expect(mock.requests).toHaveLength(1);
   });
@@ -180,6 +181,27 @@ describe('upsertStickyComment', () => {
     expect(mock.sequence()).toEqual([
       { request: `GET ${list}?per_page=100&page=1` },
       { request: `POST ${list}`, body: { body: `${marker}\nScore 90` } },
+    ]);
+  });
+
+  it('a comment that only quotes the marker is not the summary comment', async () => {
+    mock.respond((r) =>
+      r.operation === 'issues/list-comments'
+        ? {
+            body: [
+              { id: 3, body: `Why is \`${marker}\` in the summary comment?` },
+              { id: 4, body: `> ${marker}` },
+            ],
+          }
+        : undefined,
+    );
+    expect(await api.upsertStickyComment(pullRequestContext, `${marker}\nScore 90`, marker)).toEqual({
+      status: 'ok',
+      detail: expect.stringMatching(/^created comment \d+$/),
+    });
+    expect(mock.sequence().map((r) => r.request)).toEqual([
+      `GET ${list}?per_page=100&page=1`,
+      `POST ${list}`,
     ]);
   });
 
@@ -215,6 +237,7 @@ describe('upsertStickyComment', () => {
     expect(await api.upsertStickyComment(pullRequestContext, marker, marker)).toEqual({
       status: 'forbidden',
       message: 'creating the summary comment: 403 Resource not accessible by integration',
+      reason: '403 Resource not accessible by integration',
     });
     expect(mock.requests.map((r) => r.operation)).toEqual(['issues/list-comments', 'issues/create-comment']);
   });
@@ -230,6 +253,7 @@ describe('upsertStickyComment', () => {
     expect(await api.upsertStickyComment(pullRequestContext, marker, marker)).toEqual({
       status: 'forbidden',
       message: 'updating comment 9: 403 Resource not accessible by integration',
+      reason: '403 Resource not accessible by integration',
     });
     expect(mock.requests.map((r) => r.operation)).toEqual(['issues/list-comments', 'issues/update-comment']);
   });

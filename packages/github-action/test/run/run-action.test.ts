@@ -15,13 +15,13 @@ const GIT_DIFF = [
 ].join('\n');
 
 const PRIVILEGED_COMMAND =
-  '::error file=deploy/debug.yaml,line=11,endLine=11,col=9,endColumn=25,title=privileged-container%3A Privileged container::Container "shell" runs privileged: it has full access to the host.';
+  '::error file=deploy/debug.yaml,line=11,endLine=11,col=9,endColumn=24,title=privileged-container%3A Privileged container::Container "shell" runs privileged: it has full access to the host.';
 const ALL_COMMANDS = [
   PRIVILEGED_COMMAND,
-  '::warning file=deploy/debug.yaml,line=10,endLine=10,col=7,endColumn=22,title=privilege-escalation-allowed%3A Privilege escalation not disabled::Container "shell" does not set allowPrivilegeEscalation: false, so privilege escalation is allowed.',
-  '::warning file=deploy/debug.yaml,line=10,endLine=10,col=7,endColumn=22,title=run-as-non-root%3A runAsNonRoot not required::Container "shell" does not set runAsNonRoot: true, and neither does the pod: it may run as root.',
-  '::warning file=deploy/debug.yaml,line=10,endLine=10,col=7,endColumn=22,title=seccomp-profile-missing%3A Seccomp profile not set to RuntimeDefault or Localhost::Container "shell" has no seccomp profile and the pod sets none: it may run Unconfined.',
-  '::warning file=deploy/debug.yaml,line=10,endLine=10,col=7,endColumn=22,title=capabilities-not-dropped%3A Capabilities not dropped::Container "shell" does not drop ALL capabilities; it must set capabilities.drop: ["ALL"].',
+  '::warning file=deploy/debug.yaml,line=10,endLine=10,col=7,endColumn=21,title=privilege-escalation-allowed%3A Privilege escalation not disabled::Container "shell" does not set allowPrivilegeEscalation: false, so privilege escalation is allowed.',
+  '::warning file=deploy/debug.yaml,line=10,endLine=10,col=7,endColumn=21,title=run-as-non-root%3A runAsNonRoot not required::Container "shell" does not set runAsNonRoot: true, and neither does the pod: it may run as root.',
+  '::warning file=deploy/debug.yaml,line=10,endLine=10,col=7,endColumn=21,title=seccomp-profile-missing%3A Seccomp profile not set to RuntimeDefault or Localhost::Container "shell" has no seccomp profile and the pod sets none: it may run Unconfined.',
+  '::warning file=deploy/debug.yaml,line=10,endLine=10,col=7,endColumn=21,title=capabilities-not-dropped%3A Capabilities not dropped::Container "shell" does not drop ALL capabilities; it must set capabilities.drop: ["ALL"].',
 ];
 const RULE_IDS = [
   'privileged-container',
@@ -110,7 +110,9 @@ describe('runAction', () => {
       'createReview 1',
       'upsertStickyComment <!-- shiftdown:summary -->',
     ]);
-    expect(io.commands).toEqual([PRIVILEGED_COMMAND]);
+    // The check run carries the annotations: workflow commands would show each finding twice on the diff.
+    expect(io.commands).toEqual([]);
+    expect(result.reporters).toEqual(['check', 'review', 'comment', 'summary', 'sarif']);
     expect(io.outputs).toEqual(OUTPUTS);
     expect(io.failed).toEqual([GATE_FAILED]);
     expect(io.log).toEqual([]);
@@ -129,7 +131,7 @@ describe('runAction', () => {
           start_line: 11,
           end_line: 11,
           start_column: 9,
-          end_column: 25,
+          end_column: 24,
           annotation_level: 'failure',
         }),
       ],
@@ -259,6 +261,68 @@ describe('runAction', () => {
     expect(result.refused).toEqual(['check', 'review', 'comment']);
   });
 
+  it('a refused review next to a posted check run: no workflow commands, said once', async () => {
+    const forbidden = { status: 'forbidden' as const, message: 'Resource not accessible by integration' };
+    const { io, result } = await run('pr', {}, { outcome: { review: forbidden, comment: forbidden } });
+    expect(io.log).toEqual([
+      'info: Shiftdown: the review, comment reporters were refused (Resource not accessible by integration): the check run carries the annotations.',
+    ]);
+    expect(io.commands).toEqual([]);
+    expect(result.refused).toEqual(['review', 'comment']);
+  });
+
+  it('a check run that fails is replaced by workflow commands', async () => {
+    const { io, result } = await run(
+      'pr',
+      {},
+      { outcome: { check: { status: 'failed', message: 'creating the check run: 422 Unprocessable' } } },
+    );
+    expect(io.log).toEqual([
+      'warning: Shiftdown: the check reporter failed: creating the check run: 422 Unprocessable',
+      'info: Shiftdown: annotating with workflow commands instead of the check run.',
+    ]);
+    expect(io.commands).toEqual([PRIVILEGED_COMMAND]);
+    expect(result.outcomes.annotations).toEqual({ status: 'ok', detail: '1 commands' });
+  });
+
+  it('never scans its own files: the baseline, the JSON and SARIF reports of an earlier run', async () => {
+    writeFileSync(join(repo.root, 'base.json'), JSON.stringify({ findings: [] }));
+    await run('push', { baseline: './base.json', reporters: 'sarif' });
+    const { read } = await run('push', { baseline: './base.json', reporters: 'sarif' });
+    expect(
+      (JSON.parse(read('shiftdown-report.json')) as { files: { path: string }[] }).files.map((f) => f.path),
+    ).toEqual(['.github/workflows/ci.yml', 'deploy/debug.yaml', 'deploy/web.yaml']);
+  });
+
+  it('a job summary or SARIF file that cannot be written is a warning; the gate and outputs stand', async () => {
+    const io = recordingIO();
+    io.appendSummary = async () => {
+      throw new Error('Unable to find environment variable for $GITHUB_STEP_SUMMARY.');
+    };
+    const values: Record<string, string> = {
+      profile: 'pss-restricted',
+      reporters: 'summary,sarif',
+      'sarif-file': 'deploy/web.yaml/x.sarif',
+    };
+    const inputs = parseInputs((name) => values[name] ?? '');
+    const result = await runAction({
+      inputs,
+      context: context('push'),
+      io,
+      files: nodeFiles,
+      today: '2026-11-24',
+    });
+    expect(io.log).toEqual([
+      'warning: Shiftdown: the summary reporter failed: Unable to find environment variable for $GITHUB_STEP_SUMMARY.',
+      expect.stringMatching(
+        /^warning: Shiftdown: the sarif reporter failed: EEXIST: file already exists, mkdir '.*\/deploy\/web.yaml'$/,
+      ),
+    ]);
+    expect(io.outputs).toEqual({ ...OUTPUTS, 'sarif-file': '' });
+    expect(io.failed).toEqual([GATE_FAILED]);
+    expect(result.outcomes.summary?.status).toBe('failed');
+  });
+
   it('warns on a failed reporter without failing the job for it', async () => {
     const { io } = await run(
       'pr',
@@ -267,6 +331,17 @@ describe('runAction', () => {
     );
     expect(io.log).toEqual(['warning: Shiftdown: the review reporter failed: HTTP 422']);
     expect(io.failed).toEqual([]);
+  });
+
+  it('lists no review comments when no finding is on a diff line', async () => {
+    const patch = '@@ -7,1 +7,1 @@\n-  replicas: 1\n+  replicas: 2';
+    const { github, result } = await run(
+      'pr',
+      { reporters: 'review' },
+      { files: [{ filename: 'deploy/web.yaml', status: 'modified', patch }] },
+    );
+    expect(github!.calls).toEqual(['listPullRequestFiles #2']);
+    expect(result.outcomes.review).toEqual({ status: 'ok', detail: 'no findings on diff lines' });
   });
 
   it('does not comment again on a re-run', async () => {

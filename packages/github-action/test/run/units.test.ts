@@ -41,6 +41,12 @@ describe('collectManifests', () => {
       ['.github/workflows/ci.yml', 'deploy/web.yaml', 'k8s/bytes.yaml'],
     ],
     ['ignored paths', ['deploy/*.yaml'], { ignore: ['deploy/web.yaml'] }, ['deploy/debug.yaml']],
+    [
+      'globs and config filters written with a leading ./',
+      ['./deploy/*.yaml', '././k8s/*.yaml'],
+      { include: ['./deploy/**', 'k8s/**'], exclude: ['./deploy/web.yaml'] },
+      ['deploy/debug.yaml', 'k8s/bytes.yaml'],
+    ],
   ])('%s', async (_label, globs, filter, expected) => {
     const files = await collectManifests(repo.root, globs, filter, nodeFiles);
     expect(files.map((f) => f.path)).toEqual(expected);
@@ -206,7 +212,7 @@ describe('chooseReporters', () => {
       undefined,
       pr(false),
       true,
-      { reporters: ['check', 'review', 'comment', 'annotations', 'summary', 'sarif'] },
+      { reporters: ['check', 'review', 'comment', 'summary', 'sarif'] },
     ],
     [
       'a fork PR',

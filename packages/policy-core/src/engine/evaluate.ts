@@ -1,9 +1,10 @@
-import type { Finding, RuleMeta, Severity } from '../types.js';
+import type { Finding, Fix, PssMapping, ResourceRef, RuleMeta, Severity } from '../types.js';
 import type { Resource } from '../model/resource.js';
 import type { ResourceIndex } from '../model/resource-index.js';
 import type { EvaluationSettings, ReportDescriptor, Rule } from '../rules/rule.js';
 import { fnv1a64 } from '../util/hash.js';
 import { placeReplacement } from './fix-lines.js';
+import { StringPool, flatString, pooledMessage } from './string-pool.js';
 
 /** A rule enabled for this scan, with its effective severity. */
 export interface ActiveRule {
@@ -19,7 +20,24 @@ export interface EvaluationResult {
   /** Which resources each rule looked at (the denominator of the score), as resource ids. */
   evaluations: Map<string, number[]>;
   /** Rules that threw on a resource: reported, never fatal. */
-  crashes: { ruleId: string; resource: Resource; message: string }[];
+  crashes: RuleCrash[];
+}
+
+export interface RuleCrash {
+  ruleId: string;
+  resource: Resource;
+  message: string;
+}
+
+/** Where `evaluateResource` puts what the rules found: the scan streams it, `evaluate` collects it. */
+export interface EvaluationSink {
+  /** The rule looked at the resource (once per pair): the denominator of the score. */
+  evaluated(ruleId: string, resource: Resource): void;
+  /** A finding about `resource` (build it with `buildFinding`). */
+  finding(parts: FindingParts, resource: Resource): void;
+  crashed(crash: RuleCrash): void;
+  /** Pools that keep the findings' repeated strings once (large scans); absent: strings as built. */
+  readonly strings?: FindingStrings;
 }
 
 function matches(rule: Rule, resource: Resource): boolean {
@@ -32,6 +50,24 @@ function matches(rule: Rule, resource: Resource): boolean {
 
 export function emptyResult(): EvaluationResult {
   return { findings: [], findingResource: [], evaluations: new Map(), crashes: [] };
+}
+
+/** A sink that collects everything into `result`. */
+export function collectInto(result: EvaluationResult): EvaluationSink {
+  return {
+    evaluated(ruleId, resource) {
+      const looked = result.evaluations.get(ruleId);
+      if (looked) looked.push(resource.id);
+      else result.evaluations.set(ruleId, [resource.id]);
+    },
+    finding(parts, resource) {
+      result.findings.push(buildFinding(parts));
+      result.findingResource.push(resource.id);
+    },
+    crashed(crash) {
+      result.crashes.push(crash);
+    },
+  };
 }
 
 /** The active rules that apply under these settings (e.g. PSS checks newer than the policy version drop out). */
@@ -47,28 +83,26 @@ export function evaluate(
   settings: EvaluationSettings,
 ): EvaluationResult {
   const result = emptyResult();
+  const sink = collectInto(result);
   const applicable = applicableRules(rules, settings);
-  for (const resource of resources) evaluateResource(resource, applicable, index, settings, result);
+  for (const resource of resources) evaluateResource(resource, applicable, index, settings, sink);
   return result;
 }
 
-/** Run the given (already applicable) rules over one resource, appending to `result`. */
+/** Run the given (already applicable) rules over one resource, passing what they find to `sink`. */
 export function evaluateResource(
   resource: Resource,
   applicable: readonly ActiveRule[],
   index: ResourceIndex,
   settings: EvaluationSettings,
-  result: EvaluationResult,
+  sink: EvaluationSink,
 ): void {
   for (const active of applicable) {
     const { rule } = active;
     if (!matches(rule, resource)) continue;
-    const looked = result.evaluations.get(rule.meta.id);
-    if (looked) looked.push(resource.id);
-    else result.evaluations.set(rule.meta.id, [resource.id]);
+    sink.evaluated(rule.meta.id, resource);
     const report = (descriptor: ReportDescriptor) => {
-      result.findings.push(toFinding(rule.meta, active.severity, resource, descriptor));
-      result.findingResource.push(resource.id);
+      sink.finding(findingParts(rule.meta, active.severity, resource, descriptor, sink.strings), resource);
     };
     try {
       if ('workloads' in rule.match) {
@@ -83,7 +117,7 @@ export function evaluateResource(
         (rule as Exclude<Rule, { match: { workloads: true } }>).check({ resource, index, settings, report });
       }
     } catch (error) {
-      result.crashes.push({
+      sink.crashed({
         ruleId: rule.meta.id,
         resource,
         message: error instanceof Error ? error.message : String(error),
@@ -92,22 +126,75 @@ export function evaluateResource(
   }
 }
 
+/** The pools a scan shares between its findings (see string-pool.ts). */
+export interface FindingStrings {
+  fields: StringPool;
+  messages: StringPool;
+}
+
+export function findingStrings(): FindingStrings {
+  return { fields: new StringPool(1 << 14), messages: new StringPool(1 << 16) };
+}
+
+/** One `pss` value per rule: every finding of the rule carries the same one. */
+const pssOfRule = new WeakMap<RuleMeta, NonNullable<Finding['pss']>>();
+
+function sharedPss(meta: RuleMeta, pss: PssMapping): NonNullable<Finding['pss']> {
+  let shared = pssOfRule.get(meta);
+  if (!shared) {
+    shared = { level: pss.level, check: pss.check };
+    pssOfRule.set(meta, shared);
+  }
+  return shared;
+}
+
 export function toFinding(
   meta: RuleMeta,
   configuredSeverity: Severity,
   resource: Resource,
   descriptor: ReportDescriptor,
+  strings?: FindingStrings,
 ): Finding {
+  return buildFinding(findingParts(meta, configuredSeverity, resource, descriptor, strings));
+}
+
+/** Everything a finding holds, worked out from what a rule reported (see `buildFinding`). */
+export interface FindingParts {
+  meta: RuleMeta;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  resource: ResourceRef;
+  field: string;
+  fingerprint: string;
+  container?: string;
+  valueSource?: NonNullable<Finding['valueSource']>;
+  fix?: Fix;
+  /** Share one `pss` value per rule between findings. */
+  sharePss?: boolean;
+}
+
+export function findingParts(
+  meta: RuleMeta,
+  configuredSeverity: Severity,
+  resource: Resource,
+  descriptor: ReportDescriptor,
+  strings?: FindingStrings,
+): FindingParts {
   const location = resource.locate(descriptor.path);
-  const field = resource.field(descriptor.path);
+  const built = resource.field(descriptor.path);
+  const field = strings ? strings.fields.intern(built) : built;
   // A rule may escalate or lower a finding; a severity set in the config replaces the rule's default.
   const severity =
     configuredSeverity !== meta.severity ? configuredSeverity : (descriptor.severity ?? meta.severity);
-  const finding: Finding = {
-    ruleId: meta.id,
+  const parts: FindingParts = {
+    meta,
     severity,
-    category: meta.category,
-    message: descriptor.message,
+    message: strings ? pooledMessage(descriptor.message, resource.name, strings.messages) : descriptor.message,
     file: resource.file,
     line: location.line,
     column: location.column,
@@ -117,12 +204,76 @@ export function toFinding(
     field,
     fingerprint: fingerprint(meta.id, resource, descriptor.container?.name, fieldForFingerprint(resource, descriptor, field), descriptor.key),
   };
-  if (descriptor.container) finding.container = descriptor.container.name;
-  if (descriptor.valueSource) finding.valueSource = descriptor.valueSource;
-  if (meta.pss) finding.pss = { level: meta.pss.level, check: meta.pss.check };
+  if (descriptor.container) parts.container = descriptor.container.name;
+  if (descriptor.valueSource) parts.valueSource = descriptor.valueSource;
   if (descriptor.fix && location.exact) {
-    finding.fix = placeReplacement(descriptor.fix, resource.sourceLine(location.line), location);
+    parts.fix = placeReplacement(descriptor.fix, resource.sourceLine(location.line), location);
   }
+  if (strings) parts.sharePss = true;
+  return parts;
+}
+
+/** The finding object: its properties in the order the JSON report shows them. */
+export function buildFinding(p: FindingParts): Finding {
+  return findingObject(
+    p.meta,
+    p.severity,
+    p.message,
+    p.file,
+    p.line,
+    p.column,
+    p.endLine,
+    p.endColumn,
+    p.resource,
+    p.field,
+    p.fingerprint,
+    p.container,
+    p.valueSource,
+    p.fix,
+    p.sharePss === true,
+  );
+}
+
+/**
+ * `buildFinding` from its values. One object literal per combination of the optional fields a rule's
+ * finding commonly has, so that V8 lays every property out inside the object: a property added later
+ * goes to a separate out-of-object array (40 more bytes per finding, and a scan can keep hundreds of
+ * thousands).
+ */
+export function findingObject(
+  meta: RuleMeta,
+  severity: Severity,
+  message: string,
+  file: string,
+  line: number,
+  column: number,
+  endLine: number,
+  endColumn: number,
+  resource: ResourceRef,
+  field: string,
+  fingerprint: string,
+  container: string | undefined,
+  valueSource: Finding['valueSource'],
+  fix: Fix | undefined,
+  sharePss: boolean,
+): Finding {
+  const ruleId = meta.id;
+  const category = meta.category;
+  const pss = meta.pss && (sharePss ? sharedPss(meta, meta.pss) : { level: meta.pss.level, check: meta.pss.check });
+  let finding: Finding;
+  // prettier-ignore
+  if (container !== undefined) {
+    if (valueSource) {
+      if (pss) finding = { ruleId, severity, category, message, file, line, column, endLine, endColumn, resource, field, fingerprint, container, valueSource, pss };
+      else finding = { ruleId, severity, category, message, file, line, column, endLine, endColumn, resource, field, fingerprint, container, valueSource };
+    } else if (pss) finding = { ruleId, severity, category, message, file, line, column, endLine, endColumn, resource, field, fingerprint, container, pss };
+    else finding = { ruleId, severity, category, message, file, line, column, endLine, endColumn, resource, field, fingerprint, container };
+  } else if (valueSource) {
+    if (pss) finding = { ruleId, severity, category, message, file, line, column, endLine, endColumn, resource, field, fingerprint, valueSource, pss };
+    else finding = { ruleId, severity, category, message, file, line, column, endLine, endColumn, resource, field, fingerprint, valueSource };
+  } else if (pss) finding = { ruleId, severity, category, message, file, line, column, endLine, endColumn, resource, field, fingerprint, pss };
+  else finding = { ruleId, severity, category, message, file, line, column, endLine, endColumn, resource, field, fingerprint };
+  if (fix) finding.fix = fix;
   return finding;
 }
 
@@ -142,9 +293,11 @@ export function fingerprint(
   field: string,
   key: string | undefined,
 ): string {
-  return fnv1a64(
-    [ruleId, resource.file, resource.kind, resource.namespace ?? '', resource.name ?? '', container ?? '', field, key ?? ''].join(
-      '\u0000',
+  return flatString(
+    fnv1a64(
+      [ruleId, resource.file, resource.kind, resource.namespace ?? '', resource.name ?? '', container ?? '', field, key ?? ''].join(
+        '\u0000',
+      ),
     ),
   );
 }

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isCollection } from 'yaml';
-import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { walkPath, type PathStep } from './yaml-path.js';
 import type { DocumentSource } from '../parse/document-source.js';
 import type { Path, SourceRange } from '../types.js';
@@ -40,7 +40,7 @@ export class Locator {
   // A view per call, so that no syntax tree outlives the call (the source may have released it).
   private view(): TreeView {
     const { tree, offset } = this.source.get();
-    return new TreeView(tree, offset, this.source.lineCounter, this.base);
+    return new TreeView(tree, offset, this.source, this.base);
   }
 }
 
@@ -48,7 +48,7 @@ class TreeView {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly offset: number,
-    private readonly lineCounter: LineCounter,
+    private readonly source: DocumentSource,
     private readonly base: Path,
   ) {}
 
@@ -107,8 +107,8 @@ class TreeView {
   }
 
   private range(start: number, end: number): SourceRange {
-    const a = this.lineCounter.linePos(start + this.offset);
-    const b = this.lineCounter.linePos(Math.max(end, start) + this.offset);
+    const a = this.source.linePos(start + this.offset);
+    const b = this.source.linePos(Math.max(end, start) + this.offset);
     return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
 }

@@ -7,8 +7,11 @@ import type { Resource } from './resource.js';
  */
 export class ResourceIndex {
   private readonly byKind = new Map<string, Resource[]>();
-  private readonly byKey = new Map<string, Resource>();
-  private readonly byKindNamespace = new Map<string, Resource[]>();
+  /**
+   * kind → namespace ('' for none) → the resources of that kind there, and by name once `find` asks
+   * for that kind and namespace (most kinds are never looked up by name: no map for them).
+   */
+  private readonly byKindNamespace = new Map<string, Map<string, { all: Resource[]; named?: Map<string, Resource> }>>();
   private readonly byNamespace = new Map<string, Resource[]>();
   private readonly memo = new Map<string, { size: number; value: unknown }>();
 
@@ -26,11 +29,19 @@ export class ResourceIndex {
     const namespaceList = this.byNamespace.get(resource.namespace ?? '');
     if (namespaceList) namespaceList.push(resource);
     else this.byNamespace.set(resource.namespace ?? '', [resource]);
-    const kindNamespace = `${resource.kind}\u0000${resource.namespace ?? ''}`;
-    const inNamespace = this.byKindNamespace.get(kindNamespace);
-    if (inNamespace) inNamespace.push(resource);
-    else this.byKindNamespace.set(kindNamespace, [resource]);
-    if (resource.name !== undefined) this.byKey.set(key(resource.kind, resource.namespace, resource.name), resource);
+    // Nested maps rather than one map keyed by "kind/namespace/name" strings: no key string per resource.
+    let namespaces = this.byKindNamespace.get(resource.kind);
+    if (!namespaces) {
+      namespaces = new Map();
+      this.byKindNamespace.set(resource.kind, namespaces);
+    }
+    let group = namespaces.get(resource.namespace ?? '');
+    if (!group) {
+      group = { all: [] };
+      namespaces.set(resource.namespace ?? '', group);
+    }
+    group.all.push(resource);
+    if (group.named && resource.name !== undefined) group.named.set(resource.name, resource);
   }
 
   get all(): readonly Resource[] {
@@ -43,7 +54,7 @@ export class ResourceIndex {
 
   /** Resources of `kind` in `namespace` (undefined namespace = unspecified). */
   inNamespace(kind: string, namespace: string | undefined): readonly Resource[] {
-    return this.byKindNamespace.get(`${kind}\u0000${namespace ?? ''}`) ?? [];
+    return this.byKindNamespace.get(kind)?.get(namespace ?? '')?.all ?? [];
   }
 
   /**
@@ -69,11 +80,14 @@ export class ResourceIndex {
     return value;
   }
 
+  /** The resource of `kind` named `name` in `namespace` (the last one added, when several are). */
   find(kind: string, namespace: string | undefined, name: string): Resource | undefined {
-    return this.byKey.get(key(kind, namespace, name));
+    const group = this.byKindNamespace.get(kind)?.get(namespace ?? '');
+    if (!group) return undefined;
+    if (!group.named) {
+      group.named = new Map();
+      for (const resource of group.all) if (resource.name !== undefined) group.named.set(resource.name, resource);
+    }
+    return group.named.get(name);
   }
-}
-
-function key(kind: string, namespace: string | undefined, name: string): string {
-  return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
 }

@@ -2,6 +2,10 @@ import type { Path, ResourceRef } from '../types.js';
 import type { ParsedDocument, ParsedFile } from '../parse/parse-file.js';
 import { classifyDocument } from '../parse/classify.js';
 import { Locator, formatPath, type Located } from './locate.js';
+import type { DocumentSource } from '../parse/document-source.js';
+import { exactJson } from './exact-json.js';
+import type { Evictable, ObjectStore } from './object-store.js';
+import { StringPool } from '../engine/string-pool.js';
 import { asObject, asString, type JsonObject } from './values.js';
 import { isResourceGraphDefinition, parseSimpleSchema, renderTemplate, rgdTemplates } from './kro.js';
 import { SCORE_KIND } from './score.js';
@@ -108,34 +112,163 @@ function makeResource(
   itemIndex?: number,
   kindOverride?: string,
 ): Resource {
-  const locator = new Locator(doc.source, base);
-  const metadata = asObject(object.metadata) ?? {};
-  const kind = kindOverride ?? (object.kind as string);
-  const apiVersion = object.apiVersion as string;
-  const name = asString(metadata.name) ?? asString(metadata.generateName);
-  const namespace = asString(metadata.namespace);
-  const workloadKind = findWorkloadKind(kind, apiVersion, workloadKinds);
-  const workload = workloadKind ? buildWorkload(object, workloadKind) : undefined;
-  const line = base.length === 0 ? doc.line : locator.start().line;
-  const ref: ResourceRef = { kind, apiVersion, ...(namespace !== undefined && { namespace }), ...(name !== undefined && { name }) };
-  return {
-    id,
-    file: parsed.path,
-    documentIndex: doc.index,
-    ...(itemIndex !== undefined && { itemIndex }),
-    kind,
-    apiVersion,
-    ...(name !== undefined && { name }),
-    ...(namespace !== undefined && { namespace }),
-    object,
-    metadata,
-    line,
-    ...(workload && { workload }),
-    locate: (path) => locator.locate(path),
-    sourceLine: (line) => locator.lineText(line),
-    field: (path) => formatPath([...base, ...path]),
-    ref,
-  };
+  return new ScannedResource(parsed.path, doc, object, base, workloadKinds, id, itemIndex, kindOverride);
+}
+
+const NO_PATH: Path = [];
+
+/**
+ * Kinds, API versions and namespaces repeat across resources: one copy of each (up to a bound, so a
+ * long-lived process does not keep every string it ever saw).
+ */
+const commonStrings = new StringPool(4096);
+
+/** A resource's decoded object with the views the model derives from it. */
+interface Decoded {
+  object: JsonObject;
+  metadata: JsonObject;
+  workload: Workload | undefined;
+}
+
+/**
+ * A resource of the scan. A scan holds every resource until it ends, so every byte kept per resource
+ * counts on large inputs: source positions come from the document's `DocumentSource` through methods
+ * on the prototype (not closures per resource), identity fields are read from `ref`, and once the
+ * rules that read the resource as its document is read have run, its decoded object can move to an
+ * `ObjectStore` (see `storeResource`) and be decoded again when a cross-resource rule reads it.
+ */
+class ScannedResource implements Resource, Evictable {
+  declare readonly itemIndex?: number;
+  declare embeddedIn?: Resource['embeddedIn'];
+  readonly ref: ResourceRef;
+  readonly line: number;
+  readonly documentIndex: number;
+  readonly #source: DocumentSource;
+  readonly #base: Path;
+  /** Where the pod template is, when the object has one (known without decoding it again). */
+  readonly #workloadKind: WorkloadKind | undefined;
+  /** Undefined while the object is only in the store. */
+  #decoded: Decoded | undefined;
+  #store: ObjectStore | undefined;
+  #handle = -1;
+
+  constructor(
+    readonly file: string,
+    doc: ParsedDocument,
+    object: JsonObject,
+    base: Path,
+    workloadKinds: readonly WorkloadKind[],
+    readonly id: number,
+    itemIndex: number | undefined,
+    kindOverride: string | undefined,
+  ) {
+    this.documentIndex = doc.index;
+    if (itemIndex !== undefined) this.itemIndex = itemIndex;
+    this.#source = doc.source;
+    this.#base = base.length === 0 ? NO_PATH : base;
+    const metadata = asObject(object.metadata) ?? {};
+    const kind = commonStrings.intern(kindOverride ?? (object.kind as string));
+    const apiVersion = commonStrings.intern(object.apiVersion as string);
+    const name = asString(metadata.name) ?? asString(metadata.generateName);
+    const rawNamespace = asString(metadata.namespace);
+    const namespace = rawNamespace === undefined ? undefined : commonStrings.intern(rawNamespace);
+    this.ref = {
+      kind,
+      apiVersion,
+      ...(namespace !== undefined && { namespace }),
+      ...(name !== undefined && { name }),
+    };
+    this.line = base.length === 0 ? doc.line : this.#locator().start().line;
+    const workloadKind = findWorkloadKind(kind, apiVersion, workloadKinds);
+    const workload = workloadKind ? buildWorkload(object, workloadKind) : undefined;
+    this.#workloadKind = workload ? workloadKind : undefined;
+    this.#decoded = { object, metadata, workload };
+  }
+
+  get kind(): string {
+    return this.ref.kind;
+  }
+
+  get apiVersion(): string {
+    return this.ref.apiVersion!;
+  }
+
+  get name(): string | undefined {
+    return this.ref.name;
+  }
+
+  get namespace(): string | undefined {
+    return this.ref.namespace;
+  }
+
+  get object(): JsonObject {
+    return (this.#decoded ?? this.#decode()).object;
+  }
+
+  get metadata(): JsonObject {
+    return (this.#decoded ?? this.#decode()).metadata;
+  }
+
+  get workload(): Workload | undefined {
+    if (!this.#workloadKind) return undefined;
+    return (this.#decoded ?? this.#decode()).workload;
+  }
+
+  locate(path: Path): Located {
+    return this.#locator().locate(path);
+  }
+
+  sourceLine(line: number): string | undefined {
+    return this.#source.lineText(line);
+  }
+
+  field(path: Path): string {
+    return formatPath(this.#base.length === 0 ? path : [...this.#base, ...path]);
+  }
+
+  /** Move the decoded object to `store` (kept as it is when it has no exact JSON form). */
+  storeIn(store: ObjectStore): void {
+    if (this.#store || !this.#decoded) return;
+    const json = exactJson(this.#decoded.object);
+    if (json === undefined) return;
+    this.#handle = store.put(json);
+    this.#store = store;
+    this.evict();
+  }
+
+  evict(): void {
+    if (this.#store) this.#decoded = undefined;
+  }
+
+  #decode(): Decoded {
+    const store = this.#store!;
+    const object = JSON.parse(store.text(this.#handle)) as JsonObject;
+    const decoded: Decoded = {
+      object,
+      metadata: asObject(object.metadata) ?? {},
+      workload: this.#workloadKind ? buildWorkload(object, this.#workloadKind) : undefined,
+    };
+    this.#decoded = decoded;
+    store.admit(this);
+    return decoded;
+  }
+
+  #locator(): Locator {
+    return new Locator(this.#source, this.#base);
+  }
+}
+
+/**
+ * Move a resource's decoded object to `store` once the rules that run as its document is read are done
+ * with it (see `ObjectStore`); it is decoded again, equal, whenever it is read.
+ */
+export function storeResource(resource: Resource, store: ObjectStore): void {
+  if (resource instanceof ScannedResource) resource.storeIn(store);
+}
+
+/** Keep `resource` decoded while the engine evaluates it (it may read other resources meanwhile). */
+export function pinResource(store: ObjectStore, resource: Resource | undefined): void {
+  store.pinned = resource instanceof ScannedResource ? resource : undefined;
 }
 
 /**

@@ -130,17 +130,7 @@ export function buildWorkload(object: JsonObject, kind: WorkloadKind): Workload 
       const spec = asObject(raw);
       if (!spec) return;
       const path: Path = [...kind.podSpecPath, listName, index];
-      const securityContext = asObject(spec.securityContext) ?? {};
-      containers.push({
-        type,
-        index,
-        name: asString(spec.name) ?? `${listName}[${index}]`,
-        spec,
-        path,
-        sidecar: type === 'initContainer' && spec.restartPolicy === 'Always',
-        securityContext,
-        effective: (field) => effectiveValue(field, securityContext, podSecurityContext, path, podScPath),
-      });
+      containers.push(new Container(type, index, listName, spec, path, podSecurityContext, podScPath));
     });
   }
   return {
@@ -154,6 +144,37 @@ export function buildWorkload(object: JsonObject, kind: WorkloadKind): Workload 
     isWindows: asString(asObject(podSpec.os)?.name) === 'windows',
     userNamespace: podSpec.hostUsers === false,
   };
+}
+
+/** A container of a workload (a class, not closures: a scan keeps every workload until it ends). */
+class Container implements ContainerView {
+  readonly name: string;
+  readonly sidecar: boolean;
+  readonly securityContext: JsonObject;
+  readonly #ownSecurityContext: JsonObject;
+  readonly #podSecurityContext: JsonObject;
+  readonly #podScPath: Path;
+
+  constructor(
+    readonly type: ContainerType,
+    readonly index: number,
+    listName: string,
+    readonly spec: JsonObject,
+    readonly path: Path,
+    podSecurityContext: JsonObject,
+    podScPath: Path,
+  ) {
+    this.name = asString(spec.name) ?? `${listName}[${index}]`;
+    this.sidecar = type === 'initContainer' && spec.restartPolicy === 'Always';
+    this.securityContext = asObject(spec.securityContext) ?? {};
+    this.#ownSecurityContext = this.securityContext;
+    this.#podSecurityContext = podSecurityContext;
+    this.#podScPath = podScPath;
+  }
+
+  effective(field: InheritedField): EffectiveValue {
+    return effectiveValue(field, this.#ownSecurityContext, this.#podSecurityContext, this.path, this.#podScPath);
+  }
 }
 
 function effectiveValue(

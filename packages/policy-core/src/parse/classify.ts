@@ -1,3 +1,4 @@
+import { CST, Lexer } from 'yaml';
 import { isObject } from '../model/values.js';
 
 /**
@@ -7,8 +8,6 @@ import { isObject } from '../model/values.js';
 
 const HELM_ACTION =
   /\{\{-?\s*(?:if|else|end|range|with|define|include|template|block|toYaml|tpl|\$\w*\s*:=|\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\.Template)\b|\{\{-?\s*\.(?:Values|Release|Chart|Capabilities|Files)\b/;
-// A whole placeholder, `${{ values.name }}`: an unclosed `${{` in a value is just text.
-const BACKSTAGE_PLACEHOLDER = /\$\{\{[^}\n]*\}\}/;
 
 // A template action at the very start of a line is never part of rendered YAML (rendered manifests
 // carry Go templates only inside indented string values, e.g. Istio's injection templates).
@@ -44,10 +43,98 @@ export function looksTemplated(value: unknown): boolean {
 /** Returns a reason when the whole file is an unrendered template rather than YAML to check. */
 export function templateReason(text: string): string | undefined {
   if (TOP_LEVEL_ACTION.test(text) && HELM_ACTION.test(text)) return HELM_TEMPLATE_REASON;
-  if (BACKSTAGE_PLACEHOLDER.test(text)) {
-    return 'unrendered Backstage template placeholders `${{ … }}` (use `shiftdown template check`)';
+  return backstageTemplateReason(text);
+}
+
+/*
+ * Backstage software-template skeletons (nunjucks with `${{ }}` variables). A placeholder stands for a value
+ * only known once rendered, and `{% if %}`/`{% for %}` decide which lines exist at all, so no finding on the
+ * raw file can be trusted (`privileged: ${{ values.privileged }}` may render true or false): the whole file
+ * is skipped, pointing at `shiftdown template check`, which renders it and reports at the skeleton's lines.
+ * What does not make a file a template: a placeholder inside a YAML comment (it renders into the comment
+ * and cannot change the manifest), an unclosed `${{`, and nunjucks-like tags carried as data in quoted or
+ * block scalars (Jinja templates in a rendered ConfigMap).
+ */
+// A whole placeholder, possibly spanning lines or holding braces (`${{ values.x | default({}) }}`).
+const BACKSTAGE_PLACEHOLDER = /\$\{\{[\s\S]{0,2000}?\}\}/g;
+// A nunjucks statement or comment: these change the structure of what renders.
+const NUNJUCKS_TAG =
+  /\{%-?\s*(?:if|elif|elseif|else|endif|for|endfor|set|endset|raw|endraw|verbatim|endverbatim|macro|endmacro|call|endcall|filter|endfilter|include|import|from|extends|block|endblock)\b[\s\S]{0,2000}?%\}|\{#[\s\S]{0,2000}?#\}/g;
+
+// Top-level keys of a GitHub Actions workflow.
+const GITHUB_WORKFLOW = [/^jobs\s*:/m, /^["']?on["']?\s*:/m];
+
+type Region = 'comment' | 'data' | 'structure';
+
+function backstageTemplateReason(text: string): string | undefined {
+  if (!text.includes('${{') && !text.includes('{%') && !text.includes('{#')) return undefined;
+  const regionAt = yamlRegions(text);
+  let first: { line: number; what: string } | undefined;
+  const consider = (pattern: RegExp, what: string, counts: (region: Region) => boolean): void => {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (!counts(regionAt(match.index))) continue;
+      const line = lineOf(text, match.index);
+      if (!first || line < first.line) first = { line, what };
+      return;
+    }
+  };
+  consider(NUNJUCKS_TAG, 'nunjucks `{% … %}` tag', (region) => region !== 'data');
+  // GitHub Actions expressions are `${{ }}` too: a workflow without nunjucks tags is left to be classified
+  // (and skipped) as the workflow it is.
+  if (!first && GITHUB_WORKFLOW.every((key) => key.test(text))) return undefined;
+  consider(BACKSTAGE_PLACEHOLDER, '`${{ … }}` placeholder', (region) => region !== 'comment');
+  if (!first) return undefined;
+  return (
+    `unrendered Backstage software template (${first.what} at line ${first.line}): its values are only known once ` +
+    'rendered; check it with `shiftdown template check`'
+  );
+}
+
+/**
+ * Which YAML region each offset of `text` is in, from the YAML lexer (it never throws, and tolerates the
+ * template syntax): comments, quoted or block scalar contents (data), or anything else.
+ */
+function yamlRegions(text: string): (offset: number) => Region {
+  const spans: { start: number; end: number; region: Region }[] = [];
+  let offset = 0;
+  let blockHeader = false;
+  let blockBody = false;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    // Control tokens (document start, flow end, scalar marker) take no room in the source.
+    if (token === CST.DOCUMENT || token === CST.FLOW_END || token === CST.SCALAR) {
+      if (token === CST.SCALAR && blockHeader) blockBody = true;
+      continue;
+    }
+    const start = offset;
+    offset += token.length;
+    if (type === 'block-scalar-header') blockHeader = true;
+    else if (blockBody) {
+      spans.push({ start, end: offset, region: 'data' });
+      blockHeader = blockBody = false;
+    } else if (type === 'comment') spans.push({ start, end: offset, region: 'comment' });
+    else if (type === 'double-quoted-scalar' || type === 'single-quoted-scalar') spans.push({ start, end: offset, region: 'data' });
+    else if (type !== 'newline' && type !== 'space') blockHeader = false;
   }
-  return undefined;
+  return (at) => {
+    let low = 0;
+    let high = spans.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const span = spans[mid]!;
+      if (at < span.start) high = mid - 1;
+      else if (at >= span.end) low = mid + 1;
+      else return span.region;
+    }
+    return 'structure';
+  };
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 export type Classification =

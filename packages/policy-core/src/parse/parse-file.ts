@@ -6,6 +6,7 @@ import { HELM_TEMPLATE_REASON, hasTemplateActions, looksTemplated, templateReaso
 import { DocumentSource } from './document-source.js';
 import { PARSE_OPTIONS } from './options.js';
 import { keySourceAt } from './key-text.js';
+import { LineStarts } from './line-starts.js';
 import { errorMessage, firstLine } from '../util/errors.js';
 
 /** One YAML document of a file, parsed once, with its source positions. */
@@ -83,7 +84,8 @@ function* iterateDocuments(file: InputFile, limits: ParseLimits, result: ParsedF
 
   // Template actions are looked for per document only in files that have any (rare): not on the hot path.
   const templated = hasTemplateActions(text);
-  const parser = new Parser(lineCounter.addNewLine);
+  const lineStarts = new LineStarts(lineCounter, text);
+  const parser = new Parser(lineStarts.add);
   const composer = new Composer(PARSE_OPTIONS);
   let index = -1;
   try {
@@ -94,6 +96,8 @@ function* iterateDocuments(file: InputFile, limits: ParseLimits, result: ParsedF
     }
   } catch (error) {
     result.errors.push({ message: `YAML parser failed: ${errorMessage(error)}`, line: 1, column: 1 });
+  } finally {
+    lineStarts.finish();
   }
 }
 

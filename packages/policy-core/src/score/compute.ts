@@ -1,7 +1,8 @@
-import { CATEGORIES, CATEGORY_TITLES } from '../types.js';
+import { CATEGORIES, CATEGORY_TITLES, SEVERITY_RANK } from '../types.js';
 import type { Category, CategoryScore, Grade, RuleMeta, Severity } from '../types.js';
 import { SEVERITY_WEIGHTS, applyCaps, letterGrade } from './grade.js';
 import { worseSeverity } from '../severity.js';
+import { SubjectNumbers, SubjectSet } from './subject-table.js';
 
 /** A resource id, or a `file:<path>` key for file-level rules. */
 export type Subject = string | number;
@@ -38,7 +39,7 @@ interface RuleTally {
   category: Category;
   /** How many subjects the rule looked at (counted, not stored: scans can have 100,000s). */
   applicable: number;
-  failing: Set<Subject>;
+  failing: SubjectSet;
 }
 
 /**
@@ -47,83 +48,124 @@ interface RuleTally {
  * with w_r the rule's severity weight. Per subject the ratio is 1 or 0 per rule. Then the caps apply.
  */
 export function computeScores(input: ScoreInput): ScoreResult {
-  const tallies = new Map<string, RuleTally>();
-  // Weight of the rules that looked at each subject.
-  const totalBySubject = new Map<Subject, number>();
-  for (const { subject, ruleId } of input.evaluations) {
-    const rule = input.rules.get(ruleId);
-    if (!rule) continue;
-    let tally = tallies.get(ruleId);
+  const tally = new ScoreTally(input.rules);
+  for (const { subject, ruleId } of input.evaluations) tally.evaluated(subject, ruleId);
+  for (const failure of input.failures) tally.failed(failure.subject, failure.ruleId, failure.severity);
+  return tally.result();
+}
+
+/**
+ * `computeScores` one evaluation and one failure at a time: the engine counts each (subject, rule) pair
+ * as the rule looks at it instead of storing millions of pairs until the end of a large scan, and
+ * per-subject numbers are kept in typed arrays (see `SubjectNumbers`). Give every evaluation first,
+ * then every failure, then read the scores.
+ */
+export class ScoreTally {
+  readonly #rules: ScoreInput['rules'];
+  readonly #tallies = new Map<string, RuleTally>();
+  /** Weight of the rules that looked at each subject. */
+  readonly #total = new SubjectNumbers();
+  readonly #failed = new SubjectNumbers();
+  readonly #findings = new SubjectNumbers();
+  /** SEVERITY_RANK of each subject's worst failure. */
+  readonly #worst = new SubjectNumbers();
+  #worstOverall: Severity | undefined;
+  readonly #worstByCategory = new Map<Category, Severity>();
+  readonly #findingsByCategory = new Map<Category, number>();
+
+  constructor(rules: ScoreInput['rules']) {
+    this.#rules = rules;
+  }
+
+  /** Rule `ruleId` looked at `subject` (call once per pair). Rules missing from `rules` do not count. */
+  evaluated(subject: Subject, ruleId: string): void {
+    let tally = this.#tallies.get(ruleId);
     if (!tally) {
+      const rule = this.#rules.get(ruleId);
+      if (!rule) return;
       tally = {
         weight: SEVERITY_WEIGHTS[rule.severity],
         category: rule.meta.category,
         applicable: 0,
-        failing: new Set(),
+        failing: new SubjectSet(),
       };
-      tallies.set(ruleId, tally);
+      this.#tallies.set(ruleId, tally);
     }
     tally.applicable++;
-    totalBySubject.set(subject, (totalBySubject.get(subject) ?? 0) + tally.weight);
+    this.#total.add(subject, tally.weight);
   }
-  const worstBySubject = new Map<Subject, Severity>();
-  const findingsBySubject = new Map<Subject, number>();
-  const failedBySubject = new Map<Subject, number>();
-  let worst: Severity | undefined;
-  const worstByCategory = new Map<Category, Severity>();
-  const findingsByCategory = new Map<Category, number>();
-  for (const failure of input.failures) {
-    const tally = tallies.get(failure.ruleId);
-    if (tally && !tally.failing.has(failure.subject)) {
-      tally.failing.add(failure.subject);
-      failedBySubject.set(failure.subject, (failedBySubject.get(failure.subject) ?? 0) + tally.weight);
+
+  /** An unsuppressed finding of rule `ruleId` on `subject`. */
+  failed(subject: Subject, ruleId: string, severity: Severity): void {
+    if (this.#findings.capacity < this.#total.capacity) {
+      // Every subject is known by now: size the per-subject arrays once.
+      for (const numbers of [this.#failed, this.#findings, this.#worst]) numbers.reserve(this.#total.capacity);
     }
-    findingsBySubject.set(failure.subject, (findingsBySubject.get(failure.subject) ?? 0) + 1);
-    worstBySubject.set(failure.subject, worseSeverity(worstBySubject.get(failure.subject), failure.severity));
-    worst = worseSeverity(worst, failure.severity);
-    const category = input.rules.get(failure.ruleId)?.meta.category;
+    const tally = this.#tallies.get(ruleId);
+    if (tally && !tally.failing.has(subject)) {
+      tally.failing.reserve(this.#total.capacity);
+      tally.failing.add(subject);
+      this.#failed.add(subject, tally.weight);
+    }
+    this.#findings.add(subject, 1);
+    const worst = this.#worst.get(subject);
+    if (worst === undefined || SEVERITY_RANK[severity] > worst) this.#worst.set(subject, SEVERITY_RANK[severity]);
+    this.#worstOverall = worseSeverity(this.#worstOverall, severity);
+    const category = this.#rules.get(ruleId)?.meta.category;
     if (category) {
-      worstByCategory.set(category, worseSeverity(worstByCategory.get(category), failure.severity));
-      findingsByCategory.set(category, (findingsByCategory.get(category) ?? 0) + 1);
+      this.#worstByCategory.set(category, worseSeverity(this.#worstByCategory.get(category), severity));
+      this.#findingsByCategory.set(category, (this.#findingsByCategory.get(category) ?? 0) + 1);
     }
   }
 
-  const overall = capped(weightedScore([...tallies.values()]), worst);
-  const categories: CategoryScore[] = [];
-  for (const category of CATEGORIES) {
-    const inCategory = [...tallies.values()].filter((t) => t.category === category);
-    if (inCategory.length === 0) continue;
-    const graded = capped(weightedScore(inCategory), worstByCategory.get(category));
-    const findings = findingsByCategory.get(category) ?? 0;
-    categories.push({
-      category,
-      title: CATEGORY_TITLES[category],
-      score: graded.score,
-      grade: graded.grade,
-      findings,
-    });
+  /** The score of the whole scan and of each category. */
+  overall(): Grade & { cap?: string; categories: CategoryScore[] } {
+    const tallies = [...this.#tallies.values()];
+    const overall = capped(weightedScore(tallies), this.#worstOverall);
+    const categories: CategoryScore[] = [];
+    for (const category of CATEGORIES) {
+      const inCategory = tallies.filter((t) => t.category === category);
+      if (inCategory.length === 0) continue;
+      const graded = capped(weightedScore(inCategory), this.#worstByCategory.get(category));
+      categories.push({
+        category,
+        title: CATEGORY_TITLES[category],
+        score: graded.score,
+        grade: graded.grade,
+        findings: this.#findingsByCategory.get(category) ?? 0,
+      });
+    }
+    return { score: overall.score, grade: overall.grade, ...(overall.cap && { cap: overall.cap }), categories };
   }
 
-  const subjects = new Map<Subject, Grade & { findings: number }>();
-  for (const [subject, total] of totalBySubject) {
-    const failed = failedBySubject.get(subject) ?? 0;
+  /** A subject's score, grade and finding count; undefined when no rule looked at it. */
+  subject(subject: Subject): (Grade & { findings: number }) | undefined {
+    const total = this.#total.get(subject);
+    if (total === undefined) return undefined;
+    const failed = this.#failed.get(subject) ?? 0;
     const raw = total === 0 ? 100 : (100 * (total - failed)) / total;
-    const graded = capped(raw, worstBySubject.get(subject));
-    subjects.set(subject, {
-      score: graded.score,
-      grade: graded.grade,
-      findings: findingsBySubject.get(subject) ?? 0,
-    });
+    const rank = this.#worst.get(subject);
+    const graded = capped(raw, rank === undefined ? undefined : SEVERITY_BY_RANK[rank]);
+    return { score: graded.score, grade: graded.grade, findings: this.#findings.get(subject) ?? 0 };
   }
 
-  return {
-    score: overall.score,
-    grade: overall.grade,
-    ...(overall.cap && { cap: overall.cap }),
-    categories,
-    subjects,
-  };
+  /** Release the per-subject numbers now (nothing can be read afterwards). */
+  dispose(): void {
+    for (const numbers of [this.#total, this.#failed, this.#findings, this.#worst]) numbers.dispose();
+    for (const tally of this.#tallies.values()) tally.failing.dispose();
+  }
+
+  /** Everything, with a map of every subject's grade. */
+  result(): ScoreResult {
+    const subjects = new Map<Subject, Grade & { findings: number }>();
+    for (const subject of this.#total.subjects()) subjects.set(subject, this.subject(subject)!);
+    return { ...this.overall(), subjects };
+  }
 }
+
+const SEVERITY_BY_RANK: Record<number, Severity> = Object.fromEntries(
+  Object.entries(SEVERITY_RANK).map(([severity, rank]) => [rank, severity as Severity]),
+);
 
 function weightedScore(tallies: readonly RuleTally[]): number {
   let total = 0;

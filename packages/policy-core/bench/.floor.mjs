@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
+const src = readFileSync(new URL('./run.mjs', import.meta.url),'utf8');
+const gen = src.slice(src.indexOf('function generate'), src.indexOf('async function child'));
+const generate = new Function(gen + '; return generate;')();
+const files = generate(50000);
+await import('@shiftdown/policy-core');
+const text = readFileSync('/tmp/mem/new/gen.json', 'utf8');
+const report = JSON.parse(text);
+const sp = v8.getHeapSpaceStatistics().filter(s=>s.space_size>1e6).map(s=>`${s.space_name} ${(s.space_size/1048576).toFixed(0)}`).join(', ');
+globalThis.gc(); console.log('report heap', (process.memoryUsage().heapUsed/1048576).toFixed(0), sp, 'maxrss', (process.resourceUsage().maxRSS/1024).toFixed(0));

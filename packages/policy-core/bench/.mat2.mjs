@@ -1,0 +1,11 @@
+import { scan } from '@shiftdown/policy-core';
+import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
+const src = readFileSync(new URL('./run.mjs', import.meta.url),'utf8');
+const gen = src.slice(src.indexOf('function generate'), src.indexOf('async function child'));
+const generate = new Function(gen + '; return generate;')();
+const files = generate(50000);
+const sp = () => { const s = Object.fromEntries(v8.getHeapSpaceStatistics().map((x) => [x.space_name, x])); return `old ${(s.old_space.space_used_size / 1048576).toFixed(1)} new ${(s.new_space.space_used_size / 1048576).toFixed(1)} lo ${(s.large_object_space.space_used_size / 1048576).toFixed(1)} rss ${(process.memoryUsage().rss / 1048576).toFixed(0)}`; };
+globalThis.__mem = (l) => { if (['after objects dispose', 'materialized', 'before counts'].includes(l)) console.log(l.padEnd(22), sp()); };
+scan({ files, today: '2026-01-01' });
+console.log('end'.padEnd(22), sp(), 'maxrss', (process.resourceUsage().maxRSS / 1024).toFixed(0));

@@ -1,0 +1,11 @@
+import { scan } from '@shiftdown/policy-core';
+import { readFileSync } from 'node:fs';
+const src = readFileSync(new URL('./run.mjs', import.meta.url),'utf8');
+const gen = src.slice(src.indexOf('function generate'), src.indexOf('async function child'));
+const generate = new Function(gen + '; return generate;')();
+const files = generate(50000);
+const heapLine = () => { const s = readFileSync('/proc/self/smaps_rollup', 'utf8'); return (Number(s.match(/\nRss:\s+(\d+)/)[1]) / 1024).toFixed(1); };
+const brk = () => { const t = readFileSync('/proc/self/smaps', 'utf8'); const i = t.indexOf('[heap]'); return (Number(t.slice(i).match(/\nRss:\s+(\d+)/)[1]) / 1024).toFixed(1); };
+globalThis.__mem = (l) => console.log(l.padEnd(22), 'rss', heapLine(), '[heap]', brk(), 'ab', (process.memoryUsage().arrayBuffers / 1048576).toFixed(1));
+scan({ files, today: '2026-01-01' });
+console.log('maxrss', (process.resourceUsage().maxRSS / 1024).toFixed(0));

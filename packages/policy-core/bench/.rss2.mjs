@@ -1,0 +1,12 @@
+import { scan } from '@shiftdown/policy-core';
+import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
+const src = readFileSync(new URL('./run.mjs', import.meta.url),'utf8');
+const gen = src.slice(src.indexOf('function generate'), src.indexOf('async function child'));
+const generate = new Function(gen + '; return generate;')();
+const files = generate(50000);
+const out = [];
+globalThis.__mem = (l) => { const s = Object.fromEntries(v8.getHeapSpaceStatistics().map((x) => [x.space_name, x])); out.push(`${l.padEnd(22)} rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} max ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} old ${(s.old_space.space_used_size / 1048576).toFixed(0)} lo ${(s.large_object_space.space_used_size / 1048576).toFixed(0)} new ${(s.new_space.space_used_size / 1048576).toFixed(0)}`); };
+scan({ files, today: '2026-01-01' });
+globalThis.__mem('end');
+console.log(out.join('\n'));

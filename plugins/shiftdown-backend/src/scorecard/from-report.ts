@@ -1,0 +1,116 @@
+/** A policy-core `Report` (scanned here or pushed from CI) → the `Scorecard` the REST API serves. */
+import type { Finding, Report, RuleSummary } from '@shiftdown/policy-core';
+import { SEVERITY_RANK } from '@shiftdown/policy-core';
+import type {
+  ScanError,
+  Scorecard,
+  ScorecardFinding,
+  ScorecardSource,
+} from '@shiftdown/backstage-plugin-shiftdown-common';
+import type { SourceLinker } from './source-links.js';
+
+export interface ScorecardContext {
+  entityRef: string;
+  source: ScorecardSource;
+  scannedAt: string;
+  commitSha?: string;
+  ref?: string;
+  location?: string;
+  linkSource: SourceLinker;
+}
+
+/** Worst first, then by place in the files (a stable order for the UI). */
+function compareFindings(a: ScorecardFinding, b: ScorecardFinding): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}
+
+function toScorecardFinding(
+  finding: Finding,
+  rule: RuleSummary | undefined,
+  linkSource: SourceLinker,
+): ScorecardFinding {
+  const sourceUrl = linkSource(finding.file, finding.line);
+  return {
+    ruleId: finding.ruleId,
+    title: rule?.title ?? finding.ruleId,
+    severity: finding.severity,
+    category: finding.category,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    endLine: finding.endLine,
+    endColumn: finding.endColumn,
+    resource: { ...finding.resource },
+    ...(finding.container !== undefined && { container: finding.container }),
+    ...(finding.field !== undefined && { field: finding.field }),
+    ...(rule && { remediation: rule.remediation, helpUri: rule.helpUri }),
+    ...(sourceUrl !== undefined && { sourceUrl }),
+    ...(finding.suppressed && {
+      suppressed: {
+        reason: finding.suppressed.reason,
+        source: finding.suppressed.source,
+        ...(finding.suppressed.expires !== undefined && { expires: finding.suppressed.expires }),
+      },
+    }),
+    fingerprint: finding.fingerprint,
+  };
+}
+
+export function scorecardFromReport(report: Report, context: ScorecardContext): Scorecard {
+  const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
+  const findings: ScorecardFinding[] = [];
+  const suppressed: ScorecardFinding[] = [];
+  for (const finding of report.findings) {
+    const converted = toScorecardFinding(finding, rules.get(finding.ruleId), context.linkSource);
+    (finding.suppressed ? suppressed : findings).push(converted);
+  }
+  findings.sort(compareFindings);
+  suppressed.sort(compareFindings);
+  const errors: ScanError[] = report.files.flatMap((file) =>
+    file.errors.map((error) => ({
+      file: file.path,
+      line: error.line,
+      column: error.column,
+      message: error.message,
+    })),
+  );
+  const { summary } = report;
+  return {
+    entityRef: context.entityRef,
+    score: summary.score,
+    grade: summary.grade,
+    maturity: {
+      level: summary.maturity.level,
+      name: summary.maturity.name,
+      ...(summary.maturity.next && { next: [...summary.maturity.next] }),
+    },
+    ...(summary.cap !== undefined && { cap: summary.cap }),
+    categories: summary.categories.map((category) => ({
+      category: category.category,
+      title: category.title,
+      score: category.score,
+      grade: category.grade,
+      findings: category.findings,
+    })),
+    counts: { ...summary.counts },
+    findings,
+    suppressed,
+    errors,
+    files: summary.files,
+    resources: summary.resources,
+    source: context.source,
+    scannedAt: context.scannedAt,
+    ...(context.commitSha !== undefined && { commitSha: context.commitSha }),
+    ...(context.ref !== undefined && { ref: context.ref }),
+    ...(context.location !== undefined && { location: context.location }),
+    profile: report.settings.profile,
+    toolVersion: report.tool.version,
+  };
+}

@@ -1,0 +1,1 @@
+export { EntitySecurityContent } from './EntitySecurityContent.js';

@@ -1,0 +1,1 @@
+export { EntityShiftdownCard, type EntityShiftdownCardProps } from './EntityShiftdownCard.js';

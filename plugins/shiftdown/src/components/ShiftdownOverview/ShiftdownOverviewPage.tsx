@@ -1,0 +1,26 @@
+import { Content, Header, Page } from '@backstage/core-components';
+import { OverviewContent } from './OverviewContent.js';
+
+const TITLE = 'Security scorecards';
+const SUBTITLE = 'Kubernetes security grades of every scanned service, by owner';
+
+/** The overview page for legacy apps: Backstage page frame with its own header. */
+export function ShiftdownOverviewPage() {
+  return (
+    <Page themeId="tool">
+      <Header title={TITLE} subtitle={SUBTITLE} />
+      <Content>
+        <OverviewContent />
+      </Content>
+    </Page>
+  );
+}
+
+/** The overview page's body for the new frontend system, where the app draws the page header. */
+export function ShiftdownOverviewPageContent() {
+  return (
+    <Content>
+      <OverviewContent />
+    </Content>
+  );
+}

@@ -1,0 +1,1 @@
+export { ShiftdownOverviewPage, ShiftdownOverviewPageContent } from './ShiftdownOverviewPage.js';
