@@ -28,7 +28,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node24',
-  external: ['kubernetes-models', '@kubernetes-models/*'],
+  // chokidar: only nunjucks' file watcher requires it (lazily, in a try) and the Action never watches; left
+  // out, the bundle also stops depending on where the install happened to hoist chokidar's glob-parent.
+  external: ['kubernetes-models', '@kubernetes-models/*', 'chokidar'],
   // Bundled CommonJS dependencies call require(); give the ES module bundle one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

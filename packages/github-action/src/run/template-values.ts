@@ -11,7 +11,7 @@ export async function loadTemplateValues(
   try {
     value = parse(decodeBytes(await files.readFile(path)));
   } catch (error) {
-    throw new Error(`cannot read template-values ${path}: ${(error as Error).message}`);
+    throw new Error(`cannot read template-values ${path}: ${(error as Error).message}`, { cause: error });
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new Error(`template-values ${path} must be a mapping of parameter names to values`);

@@ -3,7 +3,7 @@
  * colours, grade colours, resource labels and time formatting (deterministic, UTC, English).
  */
 import { LETTER_GRADES } from '@shiftdown/backstage-plugin-shiftdown-common';
-import type { LetterGrade, ScorecardFinding, Severity } from '@shiftdown/backstage-plugin-shiftdown-common';
+import type { ScorecardFinding, Severity } from '@shiftdown/backstage-plugin-shiftdown-common';
 
 /** Worst first: the order findings and counts are shown in. */
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
