@@ -6,6 +6,11 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** Absolute working directory: relative paths and report paths are resolved against it. */
   cwd: string;
+  /**
+   * Called once before a scan of more than `LARGE_SCAN_DOCUMENTS` documents starts: the process may
+   * then trade speed for memory (the bin tells V8 to optimise for size). Not set in-process (tests).
+   */
+  preferMemory?: () => void;
 }
 
 /** `shiftdown: warning: …` on stderr. */
@@ -14,7 +19,11 @@ export function warn(io: Pick<CliIO, 'stderr'>, message: string): void {
 }
 
 /** `shiftdown: error: …` on stderr, then any detail lines verbatim (e.g. `file:line:col: message`). */
-export function printError(io: Pick<CliIO, 'stderr'>, message: string, details: readonly string[] = []): void {
+export function printError(
+  io: Pick<CliIO, 'stderr'>,
+  message: string,
+  details: readonly string[] = [],
+): void {
   io.stderr.write(`shiftdown: error: ${message}\n`);
   for (const line of details) io.stderr.write(`${line}\n`);
 }

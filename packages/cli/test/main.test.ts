@@ -3,9 +3,15 @@ import { join } from 'node:path';
 import type { Report } from '@shiftdown/policy-core';
 import { renderRuleDoc, ruleCatalog } from '@shiftdown/policy-core';
 import { main } from '../src/index.js';
+import { LARGE_SCAN_DOCUMENTS } from '../src/commands/scan.js';
 import { HARDENED_DEPLOYMENT, PRIVILEGED_POD, deniedFs, tempTree, testIO } from './helpers.js';
 
-async function run(cwd: string, argv: string[], options: Parameters<typeof testIO>[1] = {}, deps: Parameters<typeof main>[2] = {}) {
+async function run(
+  cwd: string,
+  argv: string[],
+  options: Parameters<typeof testIO>[1] = {},
+  deps: Parameters<typeof main>[2] = {},
+) {
   const t = testIO(cwd, options);
   const code = await main(argv, t.io, deps);
   return { code, stdout: t.stdout.text(), stderr: t.stderr.text() };
@@ -57,19 +63,30 @@ describe('main: exit codes', () => {
     expect((await run(tree.root, ['scan', '--min-score', 'lots'])).code).toBe(2);
     expect((await run(tree.root, ['scan', '--format', 'xml'])).code).toBe(2);
     const missing = await run(tree.root, ['scan', 'pod.yaml', 'nope/']);
-    expect(missing).toMatchObject({ code: 2, stdout: '', stderr: 'shiftdown: error: path not found: nope/\n' });
+    expect(missing).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'shiftdown: error: path not found: nope/\n',
+    });
     expect((await run(tree.root, ['frobnicate'])).code).toBe(2);
     expect((await run(tree.root, [])).code).toBe(2);
-    expect((await run(tree.root, ['scan', '--pss-version', 'v2.0'])).stderr).toContain('invalid Pod Security Standards version');
+    expect((await run(tree.root, ['scan', '--pss-version', 'v2.0'])).stderr).toContain(
+      'invalid Pod Security Standards version',
+    );
     expect((await run(tree.root, ['scan', '--pss-version', 'v2.0'])).code).toBe(2);
   });
 
   test('an invalid config exits 2 with file:line:col for each problem', async () => {
-    tree = tempTree({ 'repo/.shiftdown.yaml': 'profile: strict\nminScore: high\n', 'repo/k8s/pod.yaml': PRIVILEGED_POD });
+    tree = tempTree({
+      'repo/.shiftdown.yaml': 'profile: strict\nminScore: high\n',
+      'repo/k8s/pod.yaml': PRIVILEGED_POD,
+    });
     const result = await run(tree.root, ['scan', 'repo/k8s']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^shiftdown: error: invalid config file repo\/\.shiftdown\.yaml\nrepo\/\.shiftdown\.yaml:2:11: /);
+    expect(result.stderr).toMatch(
+      /^shiftdown: error: invalid config file repo\/\.shiftdown\.yaml\nrepo\/\.shiftdown\.yaml:2:11: /,
+    );
   });
 
   test('--help and --version exit 0 on stdout', async () => {
@@ -101,9 +118,14 @@ describe('main: exit codes', () => {
     tree = tempTree({ 'k8s/deploy.yaml': HARDENED_DEPLOYMENT });
     symlinkSync(join(tree.root, 'k8s'), join(tree.root, 'k8s', 'self'));
     const result = await run(tree.root, ['scan', 'k8s', '--format', 'json']);
-    expect(result.stderr).toBe('shiftdown: warning: symbolic link loop: k8s/self leads back to k8s; not followed\n');
+    expect(result.stderr).toBe(
+      'shiftdown: warning: symbolic link loop: k8s/self leads back to k8s; not followed\n',
+    );
     expect(result.code).toBe(0);
-    expect((JSON.parse(result.stdout) as Report).files.map((f) => f.path)).toEqual(['k8s/deploy.yaml', 'k8s/self']);
+    expect((JSON.parse(result.stdout) as Report).files.map((f) => f.path)).toEqual([
+      'k8s/deploy.yaml',
+      'k8s/self',
+    ]);
   });
 
   test('an empty directory is a warning, exit 0', async () => {
@@ -120,11 +142,19 @@ describe('main: scan input and output', () => {
 
   test('- reads stdin, named by --stdin-filename', async () => {
     tree = tempTree();
-    const result = await run(tree.root, ['scan', '-', '--stdin-filename', 'rendered.yaml', '--format', 'json'], { stdin: PRIVILEGED_POD });
+    const result = await run(
+      tree.root,
+      ['scan', '-', '--stdin-filename', 'rendered.yaml', '--format', 'json'],
+      { stdin: PRIVILEGED_POD },
+    );
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Report;
     expect(report.files.map((f) => f.path)).toEqual(['rendered.yaml']);
-    expect(report.findings.find((f) => f.ruleId === 'privileged-container')).toMatchObject({ file: 'rendered.yaml', line: 10, column: 9 });
+    expect(report.findings.find((f) => f.ruleId === 'privileged-container')).toMatchObject({
+      file: 'rendered.yaml',
+      line: 10,
+      column: 9,
+    });
     const unnamed = await run(tree.root, ['scan', '-', '--format', 'json'], { stdin: PRIVILEGED_POD });
     expect((JSON.parse(unnamed.stdout) as Report).files[0]?.path).toBe('<stdin>');
     expect((await run(tree.root, ['scan', '-', '-'])).code).toBe(2);
@@ -134,7 +164,9 @@ describe('main: scan input and output', () => {
     tree = tempTree({ 'pod.yaml': PRIVILEGED_POD });
     const result = await run(tree.root, ['scan', '--format', 'sarif', '--output', 'out/report.sarif']);
     expect(result).toEqual({ code: 1, stdout: '', stderr: '' });
-    const sarif = JSON.parse(readFileSync(join(tree.root, 'out/report.sarif'), 'utf8')) as { version: string };
+    const sarif = JSON.parse(readFileSync(join(tree.root, 'out/report.sarif'), 'utf8')) as {
+      version: string;
+    };
     expect(sarif.version).toBe('2.1.0');
   });
 
@@ -144,8 +176,12 @@ describe('main: scan input and output', () => {
     expect((await run(tree.root, ['scan'], { tty: true, env: {} })).stdout).toContain(esc);
     expect((await run(tree.root, ['scan'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(esc);
     expect((await run(tree.root, ['scan'], { tty: false, env: {} })).stdout).not.toContain(esc);
-    expect((await run(tree.root, ['scan', '--color'], { tty: false, env: { NO_COLOR: '1' } })).stdout).toContain(esc);
-    expect((await run(tree.root, ['scan', '--no-color'], { tty: true, env: { FORCE_COLOR: '1' } })).stdout).not.toContain(esc);
+    expect(
+      (await run(tree.root, ['scan', '--color'], { tty: false, env: { NO_COLOR: '1' } })).stdout,
+    ).toContain(esc);
+    expect(
+      (await run(tree.root, ['scan', '--no-color'], { tty: true, env: { FORCE_COLOR: '1' } })).stdout,
+    ).not.toContain(esc);
     expect((await run(tree.root, ['scan'], { tty: false, env: { FORCE_COLOR: '1' } })).stdout).toContain(esc);
   });
 
@@ -164,16 +200,52 @@ describe('main: scan input and output', () => {
   });
 });
 
+describe('main: large scans', () => {
+  let tree: ReturnType<typeof tempTree>;
+  afterEach(() => tree?.cleanup());
+
+  test('asks the process to prefer memory before a scan of LARGE_SCAN_DOCUMENTS documents, not before a smaller one', async () => {
+    // Empty documents: counted by the estimate, cheap to scan.
+    const emptyDocuments = (count: number): string => `${PRIVILEGED_POD}${'---\n'.repeat(count - 1)}`;
+    tree = tempTree({
+      'large/all.yaml': emptyDocuments(LARGE_SCAN_DOCUMENTS),
+      'small/all.yaml': emptyDocuments(LARGE_SCAN_DOCUMENTS - 1),
+    });
+    for (const [dir, expected] of [
+      ['large', 1],
+      ['small', 0],
+    ] as const) {
+      const t = testIO(tree.root);
+      let calls = 0;
+      const code = await main(['scan', dir, '--format', 'json', '--schema', 'off'], {
+        ...t.io,
+        preferMemory: () => calls++,
+      });
+      expect(code).toBe(1);
+      expect(
+        (JSON.parse(t.stdout.text()) as Report).findings.some((f) => f.ruleId === 'privileged-container'),
+      ).toBe(true);
+      expect(calls).toBe(expected);
+    }
+  });
+});
+
 describe('main: rules and explain', () => {
   test('explain prints the rule doc exactly', async () => {
     const result = await run('/', ['explain', 'privileged-container']);
-    expect(result).toEqual({ code: 0, stdout: renderRuleDoc(ruleCatalog().get('privileged-container')!), stderr: '' });
+    expect(result).toEqual({
+      code: 0,
+      stdout: renderRuleDoc(ruleCatalog().get('privileged-container')!),
+      stderr: '',
+    });
   });
 
   test('explain with an unknown id suggests the closest rule and exits 2', async () => {
     const result = await run('/', ['explain', 'privileged-containr']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('shiftdown: error: unknown rule "privileged-containr" — did you mean "privileged-container"?\n');
+    expect(result.stderr).toBe(
+      'shiftdown: error: unknown rule "privileged-containr" — did you mean "privileged-container"?\n',
+    );
     expect((await run('/', ['explain'])).code).toBe(2);
   });
 
@@ -181,10 +253,17 @@ describe('main: rules and explain', () => {
     const text = await run('/', ['rules']);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^RULE +SEVERITY +CATEGORY +PSS +TITLE\n/);
-    expect(text.stdout).toMatch(/\nprivileged-container +critical +isolation +baseline privileged \(since v1\.0\) +Privileged container\n/);
-    const json = JSON.parse((await run('/', ['rules', '--format', 'json'])).stdout) as { id: string; pss?: { level: string } }[];
+    expect(text.stdout).toMatch(
+      /\nprivileged-container +critical +isolation +baseline privileged \(since v1\.0\) +Privileged container\n/,
+    );
+    const json = JSON.parse((await run('/', ['rules', '--format', 'json'])).stdout) as {
+      id: string;
+      pss?: { level: string };
+    }[];
     expect(json.map((r) => r.id)).toEqual(expect.arrayContaining(['privileged-container', 'parse-error']));
-    const baseline = JSON.parse((await run('/', ['rules', '--format', 'json', '--profile', 'pss-baseline'])).stdout) as typeof json;
+    const baseline = JSON.parse(
+      (await run('/', ['rules', '--format', 'json', '--profile', 'pss-baseline'])).stdout,
+    ) as typeof json;
     expect(baseline.length).toBeGreaterThan(0);
     expect(baseline.every((r) => r.pss?.level === 'baseline')).toBe(true);
     expect((await run('/', ['rules', '--profile', 'nope'])).code).toBe(2);

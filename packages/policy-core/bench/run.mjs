@@ -7,6 +7,7 @@
 //   2. the same corpus scanned with the embedded schema validator (packages/kubeconform, built): what
 //      schema validation adds
 //   3. generated single files of 12,500 / 25,000 / 50,000 documents: linearity and peak RSS
+//   4. the CLI (its bin) on the 50,000-document file, writing text, JSON and SARIF reports: peak RSS
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -17,6 +18,8 @@ const repoRoot = resolve(here, '../../..');
 const sharedDir = process.env.SHIFTDOWN_SHARED_DIR ?? resolve(repoRoot, '../shared');
 const corpusDir = join(sharedDir, 'corpus/real-world');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+// The parse/scan ratio compares two noisy figures: more runs, interleaved (see measureInterleaved).
+const CORPUS_RUNS = Number(process.env.BENCH_CORPUS_RUNS ?? 5);
 // Extra V8 flags for the measured processes, e.g. BENCH_NODE_FLAGS=--max-semi-space-size=8.
 const NODE_FLAGS = ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean)];
 
@@ -103,7 +106,53 @@ data:
   return [{ path: `generated-${count}.yaml`, text: docs.join('---\n') }];
 }
 
+/**
+ * The CLI as users run it (its bin, with the V8 settings it makes), in this process so that the peak RSS
+ * measured is its own: the generated input is written to a temporary file first, the report goes to
+ * another (`--output`), and the clock covers reading, scanning and writing the report.
+ */
+async function cliChild(format, input) {
+  const { mkdtempSync, writeFileSync, statSync: stat, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'shiftdown-bench-'));
+  const [file] = generate(Number(input));
+  const manifest = join(dir, file.path);
+  writeFileSync(manifest, file.text);
+  const output = join(dir, `report.${format}`);
+  process.argv = [
+    process.argv[0],
+    'shiftdown',
+    'scan',
+    manifest,
+    '--format',
+    format,
+    '--output',
+    output,
+    '--fail-on',
+    'none',
+  ];
+  const start = process.hrtime.bigint();
+  const cpuStart = process.cpuUsage();
+  await import(new URL('../../cli/bin/shiftdown.mjs', import.meta.url).href);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const cpu = process.cpuUsage(cpuStart);
+  const maxRssMiB = process.resourceUsage().maxRSS / 1024;
+  const reportBytes = stat(output).size;
+  rmSync(dir, { recursive: true, force: true });
+  if (process.exitCode) throw new Error(`shiftdown scan exited with ${process.exitCode}`);
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      maxRssMiB,
+      documents: Number(input),
+      reportBytes,
+    }),
+  );
+}
+
 async function child(mode, input) {
+  if (mode.startsWith('cli-')) return cliChild(mode.slice(4), input);
   const core = await import('@shiftdown/policy-core');
   const yaml = await import('yaml');
   const files = input === 'corpus' ? loadCorpus() : generate(Number(input));
@@ -150,22 +199,42 @@ async function child(mode, input) {
   );
 }
 
+function runChild(mode, input) {
+  const out = execFileSync(
+    process.execPath,
+    [...NODE_FLAGS, fileURLToPath(import.meta.url), '--child', mode, input],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
+  return JSON.parse(out);
+}
+
+/** Median run by wall time, with the highest peak RSS of all runs. */
+function summarise(runs) {
+  const sorted = [...runs].sort((a, b) => a.ms - b.ms);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const cpuSorted = runs.map((r) => r.cpuMs).sort((a, b) => a - b);
+  return {
+    ...median,
+    cpuMs: cpuSorted[Math.floor(cpuSorted.length / 2)],
+    maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)),
+  };
+}
+
 function measure(mode, input) {
-  const runs = [];
-  for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync(
-      process.execPath,
-      [...NODE_FLAGS, fileURLToPath(import.meta.url), '--child', mode, input],
-      {
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-      },
-    );
-    runs.push(JSON.parse(out));
-  }
-  runs.sort((a, b) => a.ms - b.ms);
-  const median = runs[Math.floor(runs.length / 2)];
-  return { ...median, maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)) };
+  return summarise(Array.from({ length: RUNS }, () => runChild(mode, input)));
+}
+
+/**
+ * Several modes on the same input, their runs interleaved (a, b, c, a, b, c, …): a ratio between two
+ * modes is then not skewed by the machine getting busier or quieter between one mode's runs and the next's.
+ */
+function measureInterleaved(modes, input, runs) {
+  const results = modes.map(() => []);
+  for (let i = 0; i < runs; i++) modes.forEach((mode, m) => results[m].push(runChild(mode, input)));
+  return results.map(summarise);
 }
 
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -173,7 +242,7 @@ const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, 
 async function main() {
   if (process.argv[2] === '--child') return child(process.argv[3], process.argv[4]);
   console.log(
-    `Shiftdown policy-core benchmarks — node ${process.version} ${NODE_FLAGS.join(' ')}, median of ${RUNS} runs, each in a fresh process\n`,
+    `Shiftdown policy-core benchmarks — node ${process.version} ${NODE_FLAGS.join(' ')}, median of ${RUNS} runs (corpus: ${CORPUS_RUNS}, interleaved), each in a fresh process\n`,
   );
 
   try {
@@ -182,9 +251,11 @@ async function main() {
     console.error(`corpus not found at ${corpusDir} (set SHIFTDOWN_SHARED_DIR)`);
     process.exit(2);
   }
-  const parse = measure('parse', 'corpus');
-  const full = measure('scan', 'corpus');
-  const withSchema = measure('scan-schema', 'corpus');
+  const [parse, full, withSchema] = measureInterleaved(
+    ['parse', 'scan', 'scan-schema'],
+    'corpus',
+    CORPUS_RUNS,
+  );
   console.log(`Real-world corpus: ${parse.files} files, ${fmt(parse.bytes / 1048576, 1)} MiB`);
   console.log('| run | documents | wall time | CPU time | documents/s | peak RSS |');
   console.log('|---|---|---|---|---|---|');
@@ -224,6 +295,18 @@ async function main() {
   console.log(
     `peak RSS at 50,000 documents: ${fmt(peak)} MiB (target < 300) ${peak < 300 ? 'OK' : 'OVER TARGET'}`,
   );
+
+  console.log(
+    '\nThe CLI on the generated 50,000-document file (`shiftdown scan FILE --format F --output REPORT`):',
+  );
+  console.log('| format | wall time | CPU time | report size | peak RSS |');
+  console.log('|---|---|---|---|---|');
+  for (const format of ['text', 'json', 'sarif']) {
+    const r = measure(`cli-${format}`, '50000');
+    console.log(
+      `| ${format} | ${fmt(r.ms)} ms | ${fmt(r.cpuMs)} ms | ${fmt(r.reportBytes / 1048576, 1)} MiB | ${fmt(r.maxRssMiB)} MiB |`,
+    );
+  }
 }
 
 await main();

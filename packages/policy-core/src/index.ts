@@ -5,6 +5,7 @@ export { gateFailures } from './gate.js';
 export type { GatePolicy } from './gate.js';
 export { scan, ScanOptionError, ruleSummary, TOOL_NAME, TOOL_VERSION } from './engine/scan.js';
 export type { ScanOptions } from './engine/scan.js';
+export { estimateDocuments } from './engine/run-rules.js';
 export { evaluate, toFinding, fingerprint } from './engine/evaluate.js';
 export { parseKubernetesVersion } from './engine/kubernetes-version.js';
 export { parseFile } from './parse/parse-file.js';
@@ -20,7 +21,15 @@ export { BUILTIN_WORKLOAD_KINDS, INHERITED_FIELDS } from './model/workload.js';
 export type { Workload, WorkloadKind, ContainerView, EffectiveValue } from './model/workload.js';
 export { formatPath } from './model/locate.js';
 export { defineRule } from './rules/rule.js';
-export type { Rule, WorkloadRule, ResourceRule, RuleContext, WorkloadRuleContext, EvaluationSettings, ReportDescriptor } from './rules/rule.js';
+export type {
+  Rule,
+  WorkloadRule,
+  ResourceRule,
+  RuleContext,
+  WorkloadRuleContext,
+  EvaluationSettings,
+  ReportDescriptor,
+} from './rules/rule.js';
 export { ALL_RULES, PROFILES, PROFILE_DESCRIPTIONS, selectRules, ruleCatalog } from './rules/registry.js';
 export { BUILTIN_RULES } from './rules/builtin.js';
 export { VALIDITY_RULES } from './rules/validity/index.js';

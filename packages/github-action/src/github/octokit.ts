@@ -5,6 +5,7 @@
 import { Octokit } from '@octokit/core';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { NOTIFICATION_PACING, WRITE_PACING, pacedGroup } from './pacing.js';
 
 const ShiftdownOctokit = Octokit.plugin(retry, throttling);
 
@@ -27,10 +28,7 @@ export interface CreateOctokitOptions {
   log?: (message: string) => void;
 }
 
-/**
- * A limiter group that runs jobs at once. The throttling plugin's default groups space writes 1 s
- * apart (GitHub's content-creation limits); tests replace them with this one.
- */
+/** A limiter group that runs jobs at once: tests replace every group with this one. */
 const immediateGroup = {
   key: () => ({
     schedule: (_options: unknown, job: (...args: unknown[]) => unknown, ...args: unknown[]) =>
@@ -58,8 +56,9 @@ export function createOctokit(options: CreateOctokitOptions): ShiftdownOctokitIn
       return false;
     };
 
+  // Writes: a short burst at once, then the plugin's spacing (see pacing.ts). Reads keep its defaults.
   const groups = waits
-    ? {}
+    ? { write: pacedGroup(WRITE_PACING), notifications: pacedGroup(NOTIFICATION_PACING) }
     : Object.fromEntries(
         ['global', 'auth', 'write', 'search', 'notifications'].map((name) => [name, immediateGroup]),
       );

@@ -1,4 +1,5 @@
 import { githubApi } from '../../src/github/api.js';
+import { createOctokit } from '../../src/github/octokit.js';
 import { API, mockGitHub, pullRequestContext, pushContext, testOctokit } from './mock-github.js';
 
 const mock = mockGitHub();
@@ -265,5 +266,30 @@ describe('upsertStickyComment', () => {
       message: 'listing the pull request comments: 500 Server Error',
     });
     expect(mock.requests).toHaveLength(3);
+  });
+});
+
+describe('pacing of the default (waiting) Octokit', () => {
+  it('sends the few writes of a run at once: review and sticky comment are not held 3 s apart', async () => {
+    // The throttling plugin's default groups would hold the second notifying write for 3 s (and each
+    // write 1 s after the one before); the Action's groups let a short burst through (pacing.ts).
+    const paced = githubApi(createOctokit({ token: 't', apiUrl: API }), () => {});
+    const marker = '<!-- shiftdown:summary -->';
+    mock.respond((r) => (r.operation === 'issues/list-comments' ? { body: [] } : undefined));
+    const started = performance.now();
+    expect(
+      await paced.createReview(pullRequestContext, [
+        { path: 'k8s/a.yaml', line: 3, side: 'RIGHT', body: 'x' },
+      ]),
+    ).toMatchObject({ status: 'ok' });
+    expect(await paced.upsertStickyComment(pullRequestContext, `${marker}\nScore 90`, marker)).toMatchObject({
+      status: 'ok',
+    });
+    expect(performance.now() - started).toBeLessThan(2500);
+    expect(mock.sequence().map((r) => r.request)).toEqual([
+      'POST /repos/octo-org/manifests/pulls/12/reviews',
+      'GET /repos/octo-org/manifests/issues/12/comments?per_page=100&page=1',
+      'POST /repos/octo-org/manifests/issues/12/comments',
+    ]);
   });
 });

@@ -4,14 +4,13 @@ import type { ResourceIndex } from '../model/resource-index.js';
 import type { EvaluationSettings, ReportDescriptor, Rule } from '../rules/rule.js';
 import { fnv1a64 } from '../util/hash.js';
 import { placeReplacement } from './fix-lines.js';
-import { StringPool, flatString, pooledMessage } from './string-pool.js';
+import { flatString, type FindingStrings } from './finding-strings.js';
 
 /** A rule enabled for this scan, with its effective severity. */
 export interface ActiveRule {
   rule: Rule;
   severity: Severity;
 }
-
 
 export interface EvaluationResult {
   findings: Finding[];
@@ -126,16 +125,6 @@ export function evaluateResource(
   }
 }
 
-/** The pools a scan shares between its findings (see string-pool.ts). */
-export interface FindingStrings {
-  fields: StringPool;
-  messages: StringPool;
-}
-
-export function findingStrings(): FindingStrings {
-  return { fields: new StringPool(1 << 14), messages: new StringPool(1 << 16) };
-}
-
 /** One `pss` value per rule: every finding of the rule carries the same one. */
 const pssOfRule = new WeakMap<RuleMeta, NonNullable<Finding['pss']>>();
 
@@ -194,7 +183,7 @@ export function findingParts(
   const parts: FindingParts = {
     meta,
     severity,
-    message: strings ? pooledMessage(descriptor.message, resource.name, strings.messages) : descriptor.message,
+    message: descriptor.message,
     file: resource.file,
     line: location.line,
     column: location.column,
@@ -202,7 +191,13 @@ export function findingParts(
     endColumn: location.endColumn,
     resource: resource.ref,
     field,
-    fingerprint: fingerprint(meta.id, resource, descriptor.container?.name, fieldForFingerprint(resource, descriptor, field), descriptor.key),
+    fingerprint: fingerprint(
+      meta.id,
+      resource,
+      descriptor.container?.name,
+      fieldForFingerprint(resource, descriptor, field),
+      descriptor.key,
+    ),
   };
   if (descriptor.container) parts.container = descriptor.container.name;
   if (descriptor.valueSource) parts.valueSource = descriptor.valueSource;
@@ -259,7 +254,8 @@ export function findingObject(
 ): Finding {
   const ruleId = meta.id;
   const category = meta.category;
-  const pss = meta.pss && (sharePss ? sharedPss(meta, meta.pss) : { level: meta.pss.level, check: meta.pss.check });
+  const pss =
+    meta.pss && (sharePss ? sharedPss(meta, meta.pss) : { level: meta.pss.level, check: meta.pss.check });
   let finding: Finding;
   // prettier-ignore
   if (container !== undefined) {
@@ -282,7 +278,9 @@ function fieldForFingerprint(resource: Resource, descriptor: ReportDescriptor, f
   const container = descriptor.container;
   if (!container) return field;
   const prefix = resource.field(container.path);
-  return field.startsWith(prefix) ? `${container.type}:${container.name}${field.slice(prefix.length)}` : field;
+  return field.startsWith(prefix)
+    ? `${container.type}:${container.name}${field.slice(prefix.length)}`
+    : field;
 }
 
 /** Stable across reformatting and unrelated edits: no line numbers, no message text. */
@@ -295,9 +293,16 @@ export function fingerprint(
 ): string {
   return flatString(
     fnv1a64(
-      [ruleId, resource.file, resource.kind, resource.namespace ?? '', resource.name ?? '', container ?? '', field, key ?? ''].join(
-        '\u0000',
-      ),
+      [
+        ruleId,
+        resource.file,
+        resource.kind,
+        resource.namespace ?? '',
+        resource.name ?? '',
+        container ?? '',
+        field,
+        key ?? '',
+      ].join('\u0000'),
     ),
   );
 }

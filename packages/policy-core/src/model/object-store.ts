@@ -16,7 +16,6 @@ export interface Evictable {
   evict(): void;
 }
 
-
 /** Entries per handle in the table: chunk, byte offset, byte length. */
 const ENTRY = 3;
 
@@ -80,7 +79,9 @@ export class ObjectStore {
   text(handle: number): string {
     const at = handle * ENTRY;
     const offset = this.#table[at + 1]!;
-    return unpackJson(decoder.decode(this.#chunks[this.#table[at]!]!.subarray(offset, offset + this.#table[at + 2]!)));
+    return unpackJson(
+      decoder.decode(this.#chunks[this.#table[at]!]!.subarray(offset, offset + this.#table[at + 2]!)),
+    );
   }
 
   /**

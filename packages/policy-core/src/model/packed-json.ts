@@ -142,9 +142,11 @@ const codeOf = (i: number): string =>
 
 const CODES = new Map(KEYS.map((key, i) => [`"${key}":`, codeOf(i)]));
 const TEXTS = new Map(KEYS.map((key, i) => [codeOf(i), `"${key}":`]));
-const KEY_PATTERN = new RegExp(`"(?:${KEYS.map((key) => key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})":`, 'g');
-// The codes are control characters on purpose: JSON text never contains them unescaped.
-// eslint-disable-next-line no-control-regex
+const KEY_PATTERN = new RegExp(
+  `"(?:${KEYS.map((key) => key.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})":`,
+  'g',
+);
+// eslint-disable-next-line no-control-regex -- the control characters are the codes
 const CODE_PATTERN = /\u001f[\u0020-\u007e]|[\u0001-\u001e]/g;
 
 export function packJson(json: string): string {

@@ -5,7 +5,7 @@ import { Locator, formatPath, type Located } from './locate.js';
 import type { DocumentSource } from '../parse/document-source.js';
 import { exactJson } from './exact-json.js';
 import type { Evictable, ObjectStore } from './object-store.js';
-import { StringPool } from '../engine/string-pool.js';
+import { StringPool } from './string-pool.js';
 import { asObject, asString, type JsonObject } from './values.js';
 import { isResourceGraphDefinition, parseSimpleSchema, renderTemplate, rgdTemplates } from './kro.js';
 import { SCORE_KIND } from './score.js';
@@ -23,6 +23,11 @@ export interface Resource {
   apiVersion: string;
   name?: string;
   namespace?: string;
+  /**
+   * The decoded object. In a scan large enough to store its objects (see `ScanOptions.residentResources`),
+   * reading it after many other resources' may give a fresh copy, equal to the first: compare values,
+   * not identities.
+   */
   object: JsonObject;
   metadata: JsonObject;
   /** 1-based line where the object starts. */
@@ -84,7 +89,16 @@ export function buildDocumentResources(
     }
     case 'score':
       out.resources.push(
-        makeResource(parsed, doc, doc.value as JsonObject, [], workloadKinds, nextId(), undefined, SCORE_KIND),
+        makeResource(
+          parsed,
+          doc,
+          doc.value as JsonObject,
+          [],
+          workloadKinds,
+          nextId(),
+          undefined,
+          SCORE_KIND,
+        ),
       );
       break;
     case 'list':
@@ -93,7 +107,11 @@ export function buildDocumentResources(
         const object = asObject(item);
         if (!object || typeof object.kind !== 'string' || typeof object.apiVersion !== 'string') {
           const at = new Locator(doc.source, base).locate([]);
-          out.errors.push({ message: `List item ${itemIndex} is not a Kubernetes object (it needs apiVersion and kind)`, line: at.line, column: at.column });
+          out.errors.push({
+            message: `List item ${itemIndex} is not a Kubernetes object (it needs apiVersion and kind)`,
+            line: at.line,
+            column: at.column,
+          });
           return;
         }
         out.resources.push(makeResource(parsed, doc, object, base, workloadKinds, nextId(), itemIndex));
@@ -286,7 +304,14 @@ function embeddedTemplates(
   const fields = parseSimpleSchema(asObject(asObject(rgd.object.spec)?.schema)?.spec);
   return rgdTemplates(rgd.object).map(({ index, id, template }) => {
     const path: Path = [...base, 'spec', 'resources', index, 'template'];
-    const resource = makeResource(parsed, doc, renderTemplate(template, fields), path, workloadKinds, nextId());
+    const resource = makeResource(
+      parsed,
+      doc,
+      renderTemplate(template, fields),
+      path,
+      workloadKinds,
+      nextId(),
+    );
     resource.embeddedIn = { resource: rgd.ref, path, ...(id !== undefined && { templateId: id }) };
     return resource;
   });

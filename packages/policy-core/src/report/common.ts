@@ -122,8 +122,8 @@ export function groupByFile(
   };
   for (const file of files) {
     const target = entry(file.path);
-    target.errors.push(...file.errors);
-    target.skipped.push(...file.skipped);
+    for (const error of file.errors) target.errors.push(error);
+    for (const skipped of file.skipped) target.skipped.push(skipped);
   }
   for (const finding of findings) entry(finding.file).findings.push(finding);
   const result = [...byPath.values()].sort((a, b) => compareStrings(a.path, b.path));

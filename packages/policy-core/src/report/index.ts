@@ -3,13 +3,15 @@ import type { Report } from '../types.js';
 import { formatJson } from './json.js';
 import { formatJunit, type JunitOptions } from './junit.js';
 import { formatMarkdown, type MarkdownOptions } from './markdown.js';
-import { formatSarif, type SarifOptions } from './sarif.js';
-import { formatText } from './text.js';
+import { formatSarif, sarifChunks, type SarifOptions } from './sarif.js';
+import { jsonChunks } from './json-chunks.js';
+import { formatText, textLines } from './text.js';
 
-export { formatText, type TextOptions } from './text.js';
+export { formatText, textLines, type TextOptions } from './text.js';
 export { formatJson, JSON_REPORT_VERSION, jsonReportSchema } from './json.js';
 export {
   formatSarif,
+  sarifChunks,
   toSarif,
   SARIF_LEVEL,
   SARIF_SCHEMA_URI,
@@ -24,7 +26,7 @@ export {
   type MarkdownOptions,
 } from './markdown.js';
 export { formatJunit, type JunitOptions } from './junit.js';
-export { DEFAULT_HELP_URI_BASE } from './common.js';
+export { DEFAULT_HELP_URI_BASE, compareByLocation } from './common.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -61,6 +63,39 @@ export function formatReport(report: Report, format: ReportFormat, options: Form
       throw new Error(`unknown report format: ${String(unknown)}`);
     }
   }
+}
+
+/**
+ * `formatReport` as a sequence of pieces whose concatenation is exactly its text: text, JSON and SARIF
+ * come a finding at a time (a 50,000-resource scan writes about 100 MB of JSON), the other formats —
+ * Markdown is capped in length; JUnit's header counts every test case — in one piece.
+ */
+export function formatReportChunks(
+  report: Report,
+  format: ReportFormat,
+  options: FormatOptions = {},
+): Iterable<string> {
+  switch (format) {
+    case 'json':
+      return withFinalNewline(jsonChunks(report, 2));
+    case 'sarif':
+      return withFinalNewline(sarifChunks(report, pick(options, ['helpUriBase'])));
+    case 'text':
+      return withLineBreaks(
+        textLines(report, { color: options.color ?? false, showSuppressed: options.showSuppressed ?? false }),
+      );
+    default:
+      return [formatReport(report, format, options)];
+  }
+}
+
+function* withFinalNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
+}
+
+function* withLineBreaks(lines: Iterable<string>): Generator<string> {
+  for (const line of lines) yield `${line}\n`;
 }
 
 function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {

@@ -13,6 +13,7 @@ import {
   resourceId,
   sortedFindings,
 } from './common.js';
+import { jsonChunks, LazyArray } from './json-chunks.js';
 
 export interface SarifOptions {
   /**
@@ -50,6 +51,26 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
 
 /** The SARIF log as an object (for callers that post-process it, e.g. the Action). */
 export function toSarif(report: Report, options: SarifOptions = {}): Log {
+  return sarifLog(report, options, (findings, result) => findings.map(result));
+}
+
+/**
+ * `formatSarif`'s text in pieces (see `jsonChunks`), each result made only as it is written: the SARIF
+ * of a scan with 100,000s of findings is never held as objects or as one string.
+ */
+export function sarifChunks(report: Report, options: SarifOptions = {}): Generator<string> {
+  // A LazyArray stands in for the results: jsonChunks writes it exactly as the array it maps to.
+  return jsonChunks(
+    sarifLog(report, options, (findings, result) => new LazyArray(findings, result) as unknown as Result[]),
+    4,
+  );
+}
+
+function sarifLog(
+  report: Report,
+  options: SarifOptions,
+  makeResults: (findings: readonly Finding[], result: (finding: Finding) => Result) => Result[],
+): Log {
   const helpUri = helpUriResolver(report.rules, options.helpUriBase);
   const findings = sortedFindings(report.findings, compareByLocation);
   const files = groupByFile(report.files, report.findings);
@@ -67,7 +88,9 @@ export function toSarif(report: Report, options: SarifOptions = {}): Log {
     return { ...uri, index: artifactIndex.get(uri.uri) ?? 0 };
   };
 
-  const results = findings.map((finding) => toResult(finding, ruleIndex.get(finding.ruleId) ?? 0, location));
+  const results = makeResults(findings, (finding) =>
+    toResult(finding, ruleIndex.get(finding.ruleId) ?? 0, location),
+  );
 
   const notifications: Notification[] = [];
   for (const file of files) {

@@ -4,7 +4,7 @@
  */
 import type { Finding, Report, Severity } from '../types.js';
 import { SEVERITIES } from '../types.js';
-import { formatScore, groupByFile, oneLine, plural, resourceLabel } from './common.js';
+import { formatScore, groupByFile, oneLine, plural, resourceLabel, type FileEntries } from './common.js';
 
 export interface TextOptions {
   /** Write ANSI colour codes. */
@@ -67,65 +67,81 @@ type Row =
 const ROW_ORDER: Record<Row['kind'], number> = { error: 0, skipped: 1, finding: 2 };
 
 export function formatText(report: Report, options: TextOptions = { color: false }): string {
+  let text = '';
+  for (const line of textLines(report, options)) text += `${line}\n`;
+  return text;
+}
+
+/**
+ * The text report a line at a time (without line breaks; `formatText` is these lines, each followed by
+ * one): a scan with 100,000s of findings need not be held as one string to be written out.
+ */
+export function* textLines(report: Report, options: TextOptions = { color: false }): Generator<string> {
   const palette = options.color ? COLORS : NO_COLORS;
   const showSuppressed = options.showSuppressed ?? false;
-  const lines: string[] = [];
+  let listed = false;
 
   for (const file of groupByFile(report.files, report.findings)) {
-    // An error that is also a parse-error finding is listed once, as the finding (it carries the severity).
-    const reported = new Set(
-      file.findings
-        .filter((f) => f.ruleId === 'parse-error')
-        .map((f) => `${f.line}:${f.column}:${f.message}`),
-    );
-    const rows: Row[] = [
-      ...file.errors
-        .filter((e) => !reported.has(`${e.line}:${e.column}:${e.message}`))
-        .map((e): Row => ({
-          kind: 'error',
-          line: e.line,
-          column: e.column,
-          position: `${e.line}:${e.column}`,
-          message: e.message,
-        })),
-      ...file.skipped.map((s): Row => ({
-        kind: 'skipped',
-        line: s.line,
-        column: 0,
-        position: String(s.line),
-        message: s.reason,
-      })),
-      ...file.findings
-        .filter((f) => showSuppressed || !f.suppressed)
-        .map((f): Row => ({
-          kind: 'finding',
-          line: f.line,
-          column: f.column,
-          position: `${f.line}:${f.column}`,
-          finding: f,
-        })),
-    ];
+    const rows = fileRows(file, showSuppressed);
     if (rows.length === 0) continue;
-    // Stable sort: rows of one kind keep their (already sorted) order.
-    rows.sort((a, b) => a.line - b.line || a.column - b.column || ROW_ORDER[a.kind] - ROW_ORDER[b.kind]);
-
-    const positionWidth = Math.max(...rows.map((r) => r.position.length));
-    const ruleWidth = Math.max(0, ...rows.map((r) => (r.kind === 'finding' ? r.finding.ruleId.length : 0)));
-    if (lines.length > 0) lines.push('');
-    lines.push(palette.file(file.path));
+    // Loops, not Math.max(...rows): a file can have more rows than a call can take arguments.
+    let positionWidth = 0;
+    let ruleWidth = 0;
     for (const row of rows) {
-      lines.push(...renderRow(row, positionWidth, ruleWidth, palette));
+      positionWidth = Math.max(positionWidth, row.position.length);
+      if (row.kind === 'finding') ruleWidth = Math.max(ruleWidth, row.finding.ruleId.length);
+    }
+    if (listed) yield '';
+    listed = true;
+    yield palette.file(file.path).trimEnd();
+    for (const row of rows) {
+      for (const line of renderRow(row, positionWidth, ruleWidth, palette)) yield line.trimEnd();
     }
   }
 
-  const suppressedCount = report.findings.filter((f) => f.suppressed).length;
+  let suppressedCount = 0;
+  for (const finding of report.findings) if (finding.suppressed) suppressedCount++;
   const shownCount = report.findings.length - (showSuppressed ? 0 : suppressedCount);
-  if (lines.length === 0 || shownCount === 0) {
-    if (lines.length > 0) lines.push('');
-    lines.push(report.findings.length === 0 ? 'No findings.' : 'No unsuppressed findings.');
+  if (!listed || shownCount === 0) {
+    if (listed) yield '';
+    yield report.findings.length === 0 ? 'No findings.' : 'No unsuppressed findings.';
   }
-  lines.push('', ...renderSummary(report, showSuppressed, palette));
-  return `${lines.map((line) => line.trimEnd()).join('\n')}\n`;
+  yield '';
+  for (const line of renderSummary(report, showSuppressed, palette)) yield line.trimEnd();
+}
+
+/** A file's errors, skipped documents and findings to list, in line order. */
+function fileRows(file: FileEntries, showSuppressed: boolean): Row[] {
+  // An error that is also a parse-error finding is listed once, as the finding (it carries the severity).
+  const reported = new Set(
+    file.findings.filter((f) => f.ruleId === 'parse-error').map((f) => `${f.line}:${f.column}:${f.message}`),
+  );
+  const rows: Row[] = [];
+  for (const e of file.errors) {
+    if (reported.has(`${e.line}:${e.column}:${e.message}`)) continue;
+    rows.push({
+      kind: 'error',
+      line: e.line,
+      column: e.column,
+      position: `${e.line}:${e.column}`,
+      message: e.message,
+    });
+  }
+  for (const s of file.skipped) {
+    rows.push({ kind: 'skipped', line: s.line, column: 0, position: String(s.line), message: s.reason });
+  }
+  for (const f of file.findings) {
+    if (!showSuppressed && f.suppressed) continue;
+    rows.push({
+      kind: 'finding',
+      line: f.line,
+      column: f.column,
+      position: `${f.line}:${f.column}`,
+      finding: f,
+    });
+  }
+  // Stable sort: rows of one kind keep their (already sorted) order.
+  return rows.sort((a, b) => a.line - b.line || a.column - b.column || ROW_ORDER[a.kind] - ROW_ORDER[b.kind]);
 }
 
 function renderRow(row: Row, positionWidth: number, ruleWidth: number, p: Palette): string[] {

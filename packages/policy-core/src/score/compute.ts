@@ -99,7 +99,8 @@ export class ScoreTally {
   failed(subject: Subject, ruleId: string, severity: Severity): void {
     if (this.#findings.capacity < this.#total.capacity) {
       // Every subject is known by now: size the per-subject arrays once.
-      for (const numbers of [this.#failed, this.#findings, this.#worst]) numbers.reserve(this.#total.capacity);
+      for (const numbers of [this.#failed, this.#findings, this.#worst])
+        numbers.reserve(this.#total.capacity);
     }
     const tally = this.#tallies.get(ruleId);
     if (tally && !tally.failing.has(subject)) {
@@ -109,7 +110,8 @@ export class ScoreTally {
     }
     this.#findings.add(subject, 1);
     const worst = this.#worst.get(subject);
-    if (worst === undefined || SEVERITY_RANK[severity] > worst) this.#worst.set(subject, SEVERITY_RANK[severity]);
+    if (worst === undefined || SEVERITY_RANK[severity] > worst)
+      this.#worst.set(subject, SEVERITY_RANK[severity]);
     this.#worstOverall = worseSeverity(this.#worstOverall, severity);
     const category = this.#rules.get(ruleId)?.meta.category;
     if (category) {
@@ -135,7 +137,12 @@ export class ScoreTally {
         findings: this.#findingsByCategory.get(category) ?? 0,
       });
     }
-    return { score: overall.score, grade: overall.grade, ...(overall.cap && { cap: overall.cap }), categories };
+    return {
+      score: overall.score,
+      grade: overall.grade,
+      ...(overall.cap && { cap: overall.cap }),
+      categories,
+    };
   }
 
   /** A subject's score, grade and finding count; undefined when no rule looked at it. */
@@ -146,7 +153,8 @@ export class ScoreTally {
     const raw = total === 0 ? 100 : (100 * (total - failed)) / total;
     const rank = this.#worst.get(subject);
     const graded = capped(raw, rank === undefined ? undefined : SEVERITY_BY_RANK[rank]);
-    return { score: graded.score, grade: graded.grade, findings: this.#findings.get(subject) ?? 0 };
+    // A count read back from a Float64Array: as an integer, so that no summary boxes it in a heap number.
+    return { score: graded.score, grade: graded.grade, findings: (this.#findings.get(subject) ?? 0) | 0 };
   }
 
   /** Release the per-subject numbers now (nothing can be read afterwards). */

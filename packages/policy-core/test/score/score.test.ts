@@ -1,4 +1,5 @@
-import { computeScores } from '../../src/score/compute.js';
+import { computeScores, ScoreTally } from '../../src/score/compute.js';
+import { SubjectNumbers, SubjectSet } from '../../src/score/subject-table.js';
 import { letterGrade, applyCaps } from '../../src/score/grade.js';
 import { maturityLevel } from '../../src/score/maturity.js';
 import type { RuleMeta, Severity } from '../../src/types.js';
@@ -146,5 +147,66 @@ describe('maturityLevel', () => {
 
   it('gives no credit for requirements whose rules did not run', () => {
     expect(maturityLevel({ evaluated: [], failing: new Map() }).level).toBe(1);
+  });
+});
+
+describe('ScoreTally (scores counted as the scan goes)', () => {
+  it('scores resource ids (kept in typed arrays) and file subjects alike', () => {
+    const evaluations = [
+      { subject: 0, ruleId: 'med' },
+      { subject: 1, ruleId: 'med' },
+      { subject: 70_000, ruleId: 'low' },
+      { subject: 'file:a.yaml', ruleId: 'med' },
+      { subject: 2, ruleId: 'info' },
+      { subject: 1.5, ruleId: 'med' },
+    ];
+    const failures = [
+      { subject: 1, ruleId: 'med', severity: 'medium' as const },
+      { subject: 1, ruleId: 'med', severity: 'medium' as const },
+      { subject: 'file:a.yaml', ruleId: 'med', severity: 'high' as const },
+      { subject: 2, ruleId: 'info', severity: 'info' as const },
+    ];
+    const tally = new ScoreTally(rules);
+    for (const e of evaluations) tally.evaluated(e.subject, e.ruleId);
+    for (const f of failures) tally.failed(f.subject, f.ruleId, f.severity);
+    expect(tally.subject(0)).toEqual({ score: 100, grade: 'A+', findings: 0 });
+    expect(tally.subject(1)).toEqual({ score: 0, grade: 'F', findings: 2 });
+    expect(tally.subject(2)).toEqual({ score: 100, grade: 'A+', findings: 1 });
+    expect(tally.subject(70_000)).toEqual({ score: 100, grade: 'A+', findings: 0 });
+    expect(tally.subject('file:a.yaml')).toEqual({ score: 0, grade: 'F', findings: 1 });
+    expect(tally.subject(1.5)).toEqual({ score: 100, grade: 'A+', findings: 0 });
+    expect(tally.subject(3)).toBeUndefined();
+    // med (weight 5) failed on 2 of its 4 subjects, low (2.5) passed: 100 × (2.5 + 2.5) / 7.5 = 66.7;
+    // the worst finding is high, whose cap (86) is above that.
+    const overall = tally.overall();
+    expect(overall).toMatchObject({ score: 66, grade: 'D' });
+    expect('cap' in overall).toBe(false);
+    const result = computeScores({ evaluations, failures, rules });
+    expect({ ...result, subjects: [...result.subjects] }).toEqual({
+      ...tally.result(),
+      subjects: [...tally.result().subjects],
+    });
+    expect([...result.subjects.keys()]).toEqual([0, 1, 2, 70_000, 'file:a.yaml', 1.5]);
+    tally.dispose();
+  });
+});
+
+describe('SubjectNumbers and SubjectSet', () => {
+  it('add, read, list and release values by subject', () => {
+    const numbers = new SubjectNumbers();
+    numbers.add(5, 2.5);
+    numbers.add(5, 2.5);
+    numbers.set('f', 1);
+    numbers.reserve(10_000);
+    expect(numbers.capacity).toBeGreaterThanOrEqual(10_000);
+    expect([numbers.get(5), numbers.get(4), numbers.get('f')]).toEqual([5, undefined, 1]);
+    expect([...numbers.subjects()]).toEqual([5, 'f']);
+    numbers.dispose();
+    expect(numbers.get(5)).toBeUndefined();
+
+    const set = new SubjectSet();
+    for (const subject of [3, 3, 'x', 2000, 'x']) set.add(subject);
+    expect(set.size).toBe(3);
+    expect([set.has(3), set.has(4), set.has('x'), set.has(2000)]).toEqual([true, false, true, true]);
   });
 });

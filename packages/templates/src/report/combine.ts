@@ -4,10 +4,10 @@
  * so `--min-score` and grade gates on the combined report hold for every template.
  */
 import type { CategoryScore, FileSummary, Report, RuleSummary } from '@shiftdown/policy-core';
-import { CATEGORIES, SEVERITIES } from '@shiftdown/policy-core';
+import { CATEGORIES, SEVERITIES, compareByLocation } from '@shiftdown/policy-core';
 import type { TemplateError } from '../types.js';
 import { compareStrings } from '../paths.js';
-import { compareFindings, mergeFiles } from './remap.js';
+import { mergeFiles } from './remap.js';
 
 /** The report with each error listed under its file (the summary's file and error counts updated). */
 export function withErrors(report: Report, errors: readonly TemplateError[]): Report {
@@ -19,7 +19,15 @@ export function withErrors(report: Report, errors: readonly TemplateError[]): Re
     skipped: [],
   }));
   const files = mergeFiles([...report.files, ...extra]);
-  return { ...report, files, summary: { ...report.summary, files: files.length, errors: files.reduce((n, f) => n + f.errors.length, 0) } };
+  return {
+    ...report,
+    files,
+    summary: {
+      ...report.summary,
+      files: files.length,
+      errors: files.reduce((n, f) => n + f.errors.length, 0),
+    },
+  };
 }
 
 /** Several templates' reports as one; `empty` (a scan of nothing) stands in when there are none. */
@@ -31,8 +39,12 @@ export function combineReports(reports: readonly Report[], empty: Report): Repor
   const rules = new Map<string, RuleSummary>();
   for (const report of reports) for (const rule of report.rules) rules.set(rule.id, rule);
   const sum = (pick: (r: Report) => number) => reports.reduce((n, r) => n + pick(r), 0);
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, sum((r) => r.summary.counts[s])])) as Report['summary']['counts'];
-  const maturity = reports.reduce((low, r) => (r.summary.maturity.level < low.summary.maturity.level ? r : low)).summary.maturity;
+  const counts = Object.fromEntries(
+    SEVERITIES.map((s) => [s, sum((r) => r.summary.counts[s])]),
+  ) as Report['summary']['counts'];
+  const maturity = reports.reduce((low, r) =>
+    r.summary.maturity.level < low.summary.maturity.level ? r : low,
+  ).summary.maturity;
   return {
     ...weakest,
     summary: {
@@ -49,8 +61,10 @@ export function combineReports(reports: readonly Report[], empty: Report): Repor
       maturity,
     },
     files,
-    resources: reports.flatMap((r) => r.resources).sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line),
-    findings: reports.flatMap((r) => r.findings).sort(compareFindings),
+    resources: reports
+      .flatMap((r) => r.resources)
+      .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line),
+    findings: reports.flatMap((r) => r.findings).sort(compareByLocation),
     rules: [...rules.values()].sort((a, b) => compareStrings(a.id, b.id)),
   };
 }
@@ -70,5 +84,7 @@ function combineCategories(reports: readonly Report[]): CategoryScore[] {
       }
     }
   }
-  return [...byCategory.values()].sort((a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category));
+  return [...byCategory.values()].sort(
+    (a, b) => CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category),
+  );
 }

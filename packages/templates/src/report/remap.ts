@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileSummary, Finding, Report, ResourceSummary } from '@shiftdown/policy-core';
+import { compareByLocation } from '@shiftdown/policy-core';
 import type { SourceMap } from '../render/source-map.js';
 import type { MappedFinding } from '../types.js';
 import { compareStrings } from '../paths.js';
@@ -16,24 +17,33 @@ export interface RenderedOrigin {
   map: SourceMap;
 }
 
-export function remapReport(report: Report, origins: ReadonlyMap<string, RenderedOrigin>): { report: Report; findings: MappedFinding[] } {
+export function remapReport(
+  report: Report,
+  origins: ReadonlyMap<string, RenderedOrigin>,
+): { report: Report; findings: MappedFinding[] } {
   const mapped: MappedFinding[] = report.findings.map((finding) => {
     const origin = origins.get(finding.file);
     const rendered = { file: finding.file, line: finding.line, column: finding.column };
     return { finding: origin ? remapFinding(finding, origin) : finding, rendered };
   });
-  mapped.sort((a, b) => compareFindings(a.finding, b.finding));
+  mapped.sort((a, b) => compareByLocation(a.finding, b.finding));
   const files = mergeFiles(report.files.map((file) => remapFile(file, origins.get(file.path))));
   const resources = report.resources
     .map((resource): ResourceSummary => {
       const origin = origins.get(resource.file);
-      return origin ? { ...resource, file: origin.skeleton, line: origin.map.locate(resource.line, 1).line } : resource;
+      return origin
+        ? { ...resource, file: origin.skeleton, line: origin.map.locate(resource.line, 1).line }
+        : resource;
     })
     .sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line);
   return {
     report: {
       ...report,
-      summary: { ...report.summary, files: files.length, errors: files.reduce((n, f) => n + f.errors.length, 0) },
+      summary: {
+        ...report.summary,
+        files: files.length,
+        errors: files.reduce((n, f) => n + f.errors.length, 0),
+      },
       files,
       resources,
       findings: mapped.map((m) => m.finding),
@@ -45,7 +55,11 @@ export function remapReport(report: Report, origins: ReadonlyMap<string, Rendere
 function remapFinding(finding: Finding, origin: RenderedOrigin): Finding {
   const range = origin.map.locateRange(finding.line, finding.column, finding.endLine, finding.endColumn);
   const { fix, ...rest } = finding;
-  const keepFix = fix && (fix.replacement === undefined && fix.set === undefined ? true : origin.map.verbatimLines(finding.line, finding.endLine));
+  const keepFix =
+    fix &&
+    (fix.replacement === undefined && fix.set === undefined
+      ? true
+      : origin.map.verbatimLines(finding.line, finding.endLine));
   return {
     ...rest,
     file: origin.skeleton,
@@ -80,10 +94,16 @@ export function mergeFiles(files: readonly FileSummary[]): FileSummary[] {
     }
     seen.documents += file.documents;
     for (const error of file.errors) {
-      if (!seen.errors.some((e) => e.line === error.line && e.column === error.column && e.message === error.message)) seen.errors.push(error);
+      if (
+        !seen.errors.some(
+          (e) => e.line === error.line && e.column === error.column && e.message === error.message,
+        )
+      )
+        seen.errors.push(error);
     }
     for (const skipped of file.skipped) {
-      if (!seen.skipped.some((s) => s.line === skipped.line && s.reason === skipped.reason)) seen.skipped.push(skipped);
+      if (!seen.skipped.some((s) => s.line === skipped.line && s.reason === skipped.reason))
+        seen.skipped.push(skipped);
     }
   }
   const merged = [...byPath.values()];
@@ -94,19 +114,9 @@ export function mergeFiles(files: readonly FileSummary[]): FileSummary[] {
   return merged.sort((a, b) => compareStrings(a.path, b.path));
 }
 
-/** File, position, rule, fingerprint: the core's report order. */
-export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    compareStrings(a.file, b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    a.endLine - b.endLine ||
-    a.endColumn - b.endColumn ||
-    compareStrings(a.ruleId, b.ruleId) ||
-    compareStrings(a.fingerprint, b.fingerprint)
-  );
-}
-
 function rehash(fingerprint: string, skeleton: string): string {
-  return createHash('sha256').update(`${fingerprint}\u0000${skeleton}`).digest('hex').slice(0, fingerprint.length || 16);
+  return createHash('sha256')
+    .update(`${fingerprint}\u0000${skeleton}`)
+    .digest('hex')
+    .slice(0, fingerprint.length || 16);
 }

@@ -1,0 +1,17 @@
+/**
+ * One copy of each distinct string, up to `capacity` distinct strings (then new ones pass through). A
+ * large scan repeats the same strings (kinds, namespaces, field paths, messages) hundreds of thousands
+ * of times, each a separate copy in memory unless pooled.
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+
+  constructor(private readonly capacity: number) {}
+
+  intern(text: string): string {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    if (this.strings.size < this.capacity) this.strings.set(text, text);
+    return text;
+  }
+}
