@@ -5,6 +5,7 @@ import { asArray, asObject, asString } from '../../model/values.js';
 import { GPU_TAG, SCHEDULE_GPUS_SOURCE, gpuConsumption, isTemplated } from './common.js';
 import { TEMPLATE_KINDS, podTemplatesOf } from './templates.js';
 import { isCapability } from '../shared/capabilities.js';
+import { normalizeHostPath } from '../shared/host-path.js';
 
 /** Host paths that hold accelerator device nodes, NVIDIA runtime state or driver libraries. */
 const DEVICE_PATHS: readonly RegExp[] = [
@@ -21,10 +22,6 @@ const DEVICE_PATHS: readonly RegExp[] = [
 const DEVICE_LIST_MOUNT_ROOT = '/var/run/nvidia-container-devices';
 
 
-function normalize(path: string): string {
-  const collapsed = path.replace(/\/+/g, '/');
-  return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
-}
 
 /** GPU-002: GPU pods that bypass the device plugin's per-container allocation. */
 export default defineRule({
@@ -79,7 +76,7 @@ export default defineRule({
         const volume = asObject(raw);
         const hostPath = asString(asObject(volume?.hostPath)?.path);
         if (!hostPath || isTemplated(hostPath)) return;
-        if (!DEVICE_PATHS.some((pattern) => pattern.test(normalize(hostPath)))) return;
+        if (!DEVICE_PATHS.some((pattern) => pattern.test(normalizeHostPath(hostPath)))) return;
         const name = asString(volume?.name) ?? `volumes[${volumeIndex}]`;
         report({
           message:
@@ -93,7 +90,7 @@ export default defineRule({
         asArray(container.spec.volumeMounts).forEach((raw, mountIndex) => {
           const mountPath = asString(asObject(raw)?.mountPath);
           if (!mountPath || isTemplated(mountPath)) return;
-          const normalized = normalize(mountPath);
+          const normalized = normalizeHostPath(mountPath);
           if (normalized !== DEVICE_LIST_MOUNT_ROOT && !normalized.startsWith(`${DEVICE_LIST_MOUNT_ROOT}/`))
             return;
           const device = normalized.slice(DEVICE_LIST_MOUNT_ROOT.length + 1);

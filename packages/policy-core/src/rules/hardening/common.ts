@@ -5,6 +5,7 @@ import type { ContainerView, InheritedField, Workload } from '../../model/worklo
 import { isTemplated } from '../../model/image.js';
 import { asArray, asObject, asString, isSet, type JsonObject } from '../../model/values.js';
 import { containerLabel, inheritedBy } from '../pss/common.js';
+import { normalizeHostPath } from '../shared/host-path.js';
 
 export const SECURITY_CONTEXT_SOURCE: RuleSource = {
   title: 'Configure a Security Context for a Pod or Container',
@@ -29,7 +30,7 @@ export const CAPABILITIES_MAN_SOURCE: RuleSource = {
 /** A kube-linter built-in check definition. */
 export function kubeLinterSource(file: string): RuleSource {
   return {
-    title: `kube-linter check ${file}`,
+    title: `KubeLinter check ${file.replace(/\.yaml$/, '')}`,
     url: `https://github.com/stackrox/kube-linter/blob/main/pkg/builtinchecks/yamls/${file}`,
   };
 }
@@ -46,21 +47,7 @@ export { isTemplated };
 
 export { capabilityList, normalizeCapability } from '../shared/capabilities.js';
 
-/**
- * A host path as the kernel resolves it: repeated and trailing slashes removed, `.` segments dropped and
- * `..` segments applied (never above `/`). Relative and Windows paths are returned trimmed, unchanged.
- */
-export function normalizeHostPath(raw: string): string {
-  const text = raw.trim();
-  if (!text.startsWith('/')) return text;
-  const parts: string[] = [];
-  for (const segment of text.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') parts.pop();
-    else parts.push(segment);
-  }
-  return `/${parts.join('/')}`;
-}
+export { normalizeHostPath };
 
 /** True when `path` is `dir` or inside it (both normalised; everything is inside `/`). */
 export function isUnder(path: string, dir: string): boolean {

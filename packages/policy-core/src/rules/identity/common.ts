@@ -6,6 +6,7 @@ import { isTemplatedText, parseImageRef } from '../../model/image.js';
 import { asArray, asObject, asString, isSet, type JsonObject } from '../../model/values.js';
 import type { EvaluationSettings } from '../rule.js';
 import { isSystemNamespace } from '../shared/context.js';
+import { normalizeHostPath } from '../shared/host-path.js';
 
 export const SERVICE_ACCOUNTS_SOURCE: RuleSource = {
   title: 'Kubernetes: Configure Service Accounts for Pods',
@@ -17,10 +18,7 @@ export const SERVICE_ACCOUNTS_ADMIN_SOURCE: RuleSource = {
   url: 'https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/',
 };
 
-export const KUBE_LINTER_CHECKS_SOURCE: RuleSource = {
-  title: 'KubeLinter built-in checks',
-  url: 'https://docs.kubelinter.io/#/generated/checks',
-};
+export { KUBE_LINTER_CHECKS as KUBE_LINTER_CHECKS_SOURCE } from '../shared/sources.js';
 
 export const SPIFFE_CSI_SOURCE: RuleSource = {
   title: 'SPIFFE CSI Driver',
@@ -147,10 +145,10 @@ export function secretNamesOfVolume(volume: JsonObject): string[] | undefined {
   return names.length > 0 ? names : undefined;
 }
 
-/** Normalise an absolute path: collapse repeated slashes, drop `.` segments and a trailing slash. */
+/** An absolute path as the kernel resolves it (`normalizeHostPath`); a relative one is taken from `/`. */
 export function normalisePath(path: string): string {
-  const parts = path.split('/').filter((part) => part !== '' && part !== '.');
-  return `/${parts.join('/')}`;
+  const trimmed = path.trim();
+  return normalizeHostPath(trimmed.startsWith('/') ? trimmed : `/${trimmed}`);
 }
 
 /** True when `path` is `dir` or lies inside it. */

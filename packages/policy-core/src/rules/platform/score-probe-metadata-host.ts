@@ -3,6 +3,7 @@ import { isTemplatedText } from '../../model/image.js';
 import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
 import type { MetadataEndpoint } from '../network/common.js';
+import { cidrContains, parseCidr, parseIp, type IpAddress } from '../network/cidr.js';
 import { SCORE_MATCH, SCORE_SCHEMA, SCORE_TAGS, scoreContainers } from './common.js';
 
 /**
@@ -17,6 +18,21 @@ const PROBE_WHAT: Readonly<Record<MetadataEndpoint['name'], string>> = {
   '100.100.100.200': 'the Alibaba Cloud metadata service',
 };
 
+const IPV4_LINK_LOCAL = parseCidr('169.254.0.0/16')!;
+const IPV6_LINK_LOCAL = parseCidr('fe80::/10')!;
+const IPV4_MAPPED = parseCidr('::ffff:0:0/96')!;
+
+/** The endpoints of the table that are addresses, parsed. */
+const ENDPOINT_ADDRESSES = (Object.keys(PROBE_WHAT) as MetadataEndpoint['name'][]).flatMap((name) => {
+  const ip = parseIp(name);
+  return ip ? [{ name, ip }] : [];
+});
+
+/** `::ffff:a.b.c.d` is the IPv4 address a.b.c.d. */
+function unmapIpv4(ip: IpAddress): IpAddress {
+  return cidrContains(IPV4_MAPPED, ip) ? { family: 4, value: ip.value & 0xffffffffn } : ip;
+}
+
 /** What a probe host names, when it is a metadata service or a link-local address; undefined otherwise. */
 export function metadataHost(host: string): string | undefined {
   const h = host
@@ -25,11 +41,17 @@ export function metadataHost(host: string): string | undefined {
     .replace(/^\[|\]$/g, '')
     .replace(/\.$/, '');
   if (Object.hasOwn(PROBE_WHAT, h)) return PROBE_WHAT[h as MetadataEndpoint['name']];
-  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h);
-  if (v4 && v4[1] === '169' && v4[2] === '254' && Number(v4[3]) <= 255 && Number(v4[4]) <= 255) {
+  // Addresses by value, so that every spelling counts: `fd00:ec2:0::254`, `FE80:0:0::1%eth0`, and IPv4 written
+  // as an IPv4-mapped IPv6 address (`::ffff:169.254.169.254`).
+  const parsed = parseIp(h);
+  if (!parsed) return undefined;
+  const ip = unmapIpv4(parsed);
+  const endpoint = ENDPOINT_ADDRESSES.find((e) => e.ip.family === ip.family && e.ip.value === ip.value);
+  if (endpoint) return PROBE_WHAT[endpoint.name];
+  if (cidrContains(IPV4_LINK_LOCAL, ip)) {
     return 'a link-local address (169.254.0.0/16), where node-local agents and metadata services listen';
   }
-  if (/^fe[89ab][0-9a-f]?:/.test(h)) return 'an IPv6 link-local address (fe80::/10)';
+  if (cidrContains(IPV6_LINK_LOCAL, ip)) return 'an IPv6 link-local address (fe80::/10)';
   return undefined;
 }
 

@@ -17,10 +17,7 @@ import { SelectorMapIndex } from '../../model/selector-index.js';
 import type { EvaluationSettings, WorkloadRuleContext } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
 
-export const KUBE_LINTER_CHECKS: RuleSource = {
-  title: 'KubeLinter built-in checks',
-  url: 'https://github.com/stackrox/kube-linter/blob/main/docs/generated/checks.md',
-};
+export { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 export const RESOURCE_MANAGEMENT: RuleSource = {
   title: 'Kubernetes: Resource Management for Pods and Containers',

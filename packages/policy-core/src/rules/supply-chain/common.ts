@@ -19,10 +19,7 @@ export const IMAGES_SOURCE: RuleSource = {
   title: 'Kubernetes: Images',
   url: 'https://kubernetes.io/docs/concepts/containers/images/',
 };
-export const KUBE_LINTER_CHECKS: RuleSource = {
-  title: 'kube-linter checks',
-  url: 'https://docs.kubelinter.io/#/generated/checks',
-};
+export { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 export const POLARIS_SECURITY: RuleSource = {
   title: 'Polaris security checks',
   url: 'https://polaris.docs.fairwinds.com/checks/security/',

@@ -218,12 +218,19 @@ const cases: RuleCase[] = [
               - name: dev
                 hostPath:
                   path: /dev
+              - name: dotted
+                hostPath:
+                  path: /data/../dev/./nvidiactl
+              - name: escaped
+                hostPath:
+                  path: /dev/nvidia0/../../data
     `,
     expected: [
       { line: 15, column: 13, message: 'The pod mounts host path "/dev/nvidia0" (volume "nv0")' },
       { line: 18, message: '"/var/run/nvidia-container-devices/"' },
       { line: 21, message: 'libnvidia-ml.so.1' },
       { line: 24, message: '"//dev/dri"' },
+      { line: 33, message: '"/data/../dev/./nvidiactl"' },
     ],
   },
   {

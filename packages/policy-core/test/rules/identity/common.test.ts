@@ -37,6 +37,11 @@ describe('identity common helpers', () => {
 
   it('compares paths by segment', () => {
     expect(normalisePath('//var/./run//spire/')).toBe('/var/run/spire');
+    expect(normalisePath('/run/foo/../spire/./sockets')).toBe('/run/spire/sockets');
+    expect(normalisePath('/../../run/spire')).toBe('/run/spire');
+    expect(normalisePath('run/spire')).toBe('/run/spire');
+    expect(isUnder('/var/run/x/../secrets/google/key.json', '/var/secrets/google')).toBe(false);
+    expect(isUnder('/var/x/../secrets/google/key.json', '/var/secrets/google')).toBe(true);
     expect(isUnder('/var/secrets/google/key.json', '/var/secrets/google/')).toBe(true);
     expect(isUnder('/var/secrets-other/key.json', '/var/secrets')).toBe(false);
     expect(isUnder('/anything', '/')).toBe(true);

@@ -62,6 +62,9 @@ const cases: RuleCase[] = [
               - name: istio
                 hostPath:
                   path: /run/secrets/workload-spiffe-uds
+              - name: dotted
+                hostPath:
+                  path: /run/app/../spire/./sockets
     `,
     expected: [
       {
@@ -74,6 +77,7 @@ const cases: RuleCase[] = [
       { line: 19, column: 13, message: '"/var/run/spire/"' },
       { line: 22, column: 13, message: '"/tmp/spire-agent/public"' },
       { line: 25, column: 13, message: '"/run/secrets/workload-spiffe-uds"' },
+      { line: 28, column: 13, message: '"/run/app/../spire/./sockets"' },
     ],
   },
   {

@@ -91,6 +91,15 @@ describe('score-probe-metadata-host', () => {
     expect(metadataHost('100.100.100.200')).toContain('Alibaba');
     expect(metadataHost('METADATA.google.internal.')).toContain('Google');
     expect(metadataHost('fe80::1')).toContain('IPv6 link-local');
+    expect(metadataHost('FEBF:0:0::1%eth0')).toContain('IPv6 link-local');
+    expect(metadataHost('[fe80::1]')).toContain('IPv6 link-local');
+    // A hextet with a leading zero left out is not in fe80::/10 (0fe8 is not fe80).
+    expect(metadataHost('fe8::1')).toBeUndefined();
+    expect(metadataHost('fec0::1')).toBeUndefined();
+    expect(metadataHost('fd00:ec2:0:0:0:0:0:254')).toContain('EC2 IPv6');
+    expect(metadataHost('::ffff:169.254.169.254')).toContain('instance metadata service');
+    expect(metadataHost('::ffff:a9fe:1')).toContain('link-local address (169.254.0.0/16)');
+    expect(metadataHost('::ffff:10.0.0.1')).toBeUndefined();
     expect(metadataHost('169.254.300.1')).toBeUndefined();
     expect(metadataHost('10.0.0.1')).toBeUndefined();
     expect(metadataHost('localhost')).toBeUndefined();
