@@ -23,6 +23,11 @@ export interface Config {
     /** How many entities are read and scanned at the same time during a scheduled scan. Default: 4. */
     concurrency?: number;
     /**
+     * Worker threads that parse and check manifests, so that a large scan never blocks the backend's
+     * request handling. 0 scans on the main thread (the event loop). Default: 1.
+     */
+    scanThreads?: number;
+    /**
      * Rule profile for pulled scans, unless the repository's `.shiftdown.yaml` sets one. Default: 'recommended'.
      */
     profile?: 'pss-baseline' | 'pss-restricted' | 'recommended' | 'strict';

@@ -17,6 +17,8 @@ export interface ShiftdownSettings {
   schedule: SchedulerServiceTaskScheduleDefinition;
   scanOnStartup: boolean;
   concurrency: number;
+  /** Worker threads that run scans (0: on the event loop). */
+  scanThreads: number;
   profile?: ProfileName;
   pssVersion?: string;
   kubernetesVersion?: string;
@@ -35,6 +37,7 @@ export const DEFAULT_SETTINGS: ShiftdownSettings = {
   schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
   scanOnStartup: false,
   concurrency: 4,
+  scanThreads: 1,
   enforceSettings: false,
   schemaValidation: 'embedded',
   maxBodyBytes: 5 * 1024 * 1024,
@@ -86,6 +89,9 @@ export function readSettings(root: Config): ShiftdownSettings {
   const concurrency = config.getOptionalNumber('concurrency') ?? DEFAULT_SETTINGS.concurrency;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
     fail('concurrency', 'must be an integer from 1 to 64');
+  const scanThreads = config.getOptionalNumber('scanThreads') ?? DEFAULT_SETTINGS.scanThreads;
+  if (!Number.isInteger(scanThreads) || scanThreads < 0 || scanThreads > 64)
+    fail('scanThreads', 'must be an integer from 0 to 64');
 
   const profile = config.getOptionalString('profile');
   if (profile !== undefined && !PROFILES.includes(profile as ProfileName)) {
@@ -120,6 +126,7 @@ export function readSettings(root: Config): ShiftdownSettings {
     schedule,
     scanOnStartup: config.getOptionalBoolean('scanOnStartup') ?? DEFAULT_SETTINGS.scanOnStartup,
     concurrency,
+    scanThreads,
     ...(profile !== undefined && { profile: profile as ProfileName }),
     ...(pssVersion !== undefined && { pssVersion }),
     ...(kubernetesVersion !== undefined && { kubernetesVersion }),

@@ -10,6 +10,7 @@ import { readSettings } from './config.js';
 import { ScorecardStore } from './database/ScorecardStore.js';
 import { createRouter } from './router/router.js';
 import { ManifestScanner } from './scan/scanner.js';
+import { createScanRunner } from './scan/scan-runner.js';
 
 /** The id of the scheduled task that scans every entity (`scheduler.triggerTask(SCAN_TASK_ID)` runs it now). */
 export const SCAN_TASK_ID = 'shiftdown-scan';
@@ -50,7 +51,10 @@ export const shiftdownPlugin = createBackendPlugin({
           skipMigrations: database.migrations?.skip === true,
         });
         const integrations = ScmIntegrations.fromConfig(config);
+        const runner = createScanRunner({ threads: settings.scanThreads });
+        lifecycle.addShutdownHook(() => runner.close());
         const scanner = new ManifestScanner({
+          runner,
           catalog,
           auth,
           urlReader,

@@ -11,6 +11,7 @@ describe('readSettings', () => {
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
       scanOnStartup: false,
       concurrency: 4,
+      scanThreads: 1,
       enforceSettings: false,
       schemaValidation: 'embedded',
       maxBodyBytes: 5 * 1024 * 1024,
@@ -28,6 +29,7 @@ describe('readSettings', () => {
         schedule: { frequency: { minutes: 5 }, timeout: '3m', initialDelay: { seconds: 10 } },
         scanOnStartup: true,
         concurrency: 8,
+        scanThreads: 0,
         profile: 'pss-restricted',
         pssVersion: 'v1.30',
         kubernetesVersion: '1.31',
@@ -42,6 +44,7 @@ describe('readSettings', () => {
       schedule: { frequency: { minutes: 5 }, timeout: { minutes: 3 }, initialDelay: { seconds: 10 } },
       scanOnStartup: true,
       concurrency: 8,
+      scanThreads: 0,
       profile: 'pss-restricted',
       pssVersion: 'v1.30',
       kubernetesVersion: '1.31',
@@ -74,6 +77,8 @@ describe('readSettings', () => {
       'Invalid config at shiftdown.history.maxEntries: must be a positive integer',
     ],
     [{ concurrency: 0 }, 'Invalid config at shiftdown.concurrency: must be an integer from 1 to 64'],
+    [{ scanThreads: -1 }, 'Invalid config at shiftdown.scanThreads: must be an integer from 0 to 64'],
+    [{ scanThreads: 1.5 }, 'Invalid config at shiftdown.scanThreads: must be an integer from 0 to 64'],
   ])('refuses %j', (shiftdown, message) => {
     expect(() => read(shiftdown)).toThrow(message);
   });

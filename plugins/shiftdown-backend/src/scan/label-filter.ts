@@ -12,6 +12,14 @@ export interface LabelFilter {
   /** For messages and the scan-settings hash, e.g. `backstage.io/kubernetes-id=payments`. */
   description: string;
   matches(labels: Labels): boolean;
+  /** What the filter was made from, as data: a scan worker thread makes it again (`labelFilterFromSpec`). */
+  spec: LabelFilterSpec;
+}
+
+export type LabelFilterSpec = { selector: string } | { kubernetesId: string };
+
+export function labelFilterFromSpec(spec: LabelFilterSpec): LabelFilter {
+  return 'selector' in spec ? parseLabelSelector(spec.selector) : kubernetesIdFilter(spec.kubernetesId);
 }
 
 type Requirement = (labels: Labels) => boolean;
@@ -80,6 +88,7 @@ export function parseLabelSelector(selector: string): LabelFilter {
   return {
     description: selector.trim(),
     matches: (labels) => requirements.every((requirement) => requirement(labels)),
+    spec: { selector },
   };
 }
 
@@ -89,6 +98,7 @@ export function kubernetesIdFilter(id: string): LabelFilter {
     description: `backstage.io/kubernetes-id=${id} or app.kubernetes.io/name=${id}`,
     matches: (labels) =>
       labels['backstage.io/kubernetes-id'] === id || labels['app.kubernetes.io/name'] === id,
+    spec: { kubernetesId: id },
   };
 }
 

@@ -16,7 +16,8 @@ import { scorecardFromReport } from '../scorecard/from-report.js';
 import { pulledSourceLinker } from '../scorecard/source-links.js';
 import { ManifestsLocationError, manifestsCandidates } from './locate.js';
 import { readManifests } from './read-manifests.js';
-import { RepositoryConfigError, scanFiles, settingsHash } from './scan-files.js';
+import { RepositoryConfigError, settingsHash } from './scan-files.js';
+import type { ScanRunner } from './scan-runner.js';
 
 export type EntityScanOutcome =
   | { type: 'scanned'; scorecard: Scorecard; revision: number; location: string }
@@ -53,6 +54,8 @@ export interface ScannerOptions {
   logger: LoggerService;
   settings: ShiftdownSettings;
   integrations: ScmIntegrationRegistry;
+  /** Where the scans run (worker threads or the main thread). */
+  runner: ScanRunner;
 }
 
 /** A tree ETag that is a commit SHA (GitHub, GitLab, Bitbucket readers) says which commit was scanned. */
@@ -141,7 +144,7 @@ export class ManifestScanner {
 
       let scanned;
       try {
-        scanned = scanFiles(result.files, settings, {
+        scanned = await this.options.runner.scan(result.files, settings, {
           ...(candidate.labelFilter && { labelFilter: candidate.labelFilter }),
         });
       } catch (error) {
