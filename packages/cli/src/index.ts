@@ -23,6 +23,8 @@ export { ALLOW_ALL, createPathFilter } from './files/filter.js';
 export type { FilterOptions, PathFilter } from './files/filter.js';
 export { MANIFEST_EXTENSION, SKIPPED_DIRECTORIES, isInside, relativeSlashPath } from './files/paths.js';
 export { CONFIG_FILE_NAMES } from './config/discover.js';
+export { loadConfig } from './config/load.js';
+export type { ConfigChoice, LoadedConfig } from './config/load.js';
 export { countUnreadable, withInputProblems } from './commands/input-problems.js';
 
 export interface MainDeps {

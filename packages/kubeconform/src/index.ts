@@ -2,3 +2,4 @@
 export * from './runner/index.js';
 export * from './embedded/index.js';
 export { skippingKinds, withFallbackForMissing } from './compose.js';
+export { crdsFromFiles, embeddedValidatorFor } from './project.js';

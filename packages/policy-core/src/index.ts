@@ -31,10 +31,10 @@ export type {
   ReportDescriptor,
 } from './rules/rule.js';
 export { ALL_RULES, PROFILES, PROFILE_DESCRIPTIONS, selectRules, ruleCatalog } from './rules/registry.js';
-export { BUILTIN_RULES } from './rules/builtin.js';
+export { BUILTIN_RULES, PARSE_ERROR } from './rules/builtin.js';
 export { VALIDITY_RULES } from './rules/validity/index.js';
 export type { SchemaIssue, SchemaValidator } from './rules/validity/schema-validator.js';
-export { isSchemaSubject } from './rules/validity/schema-validator.js';
+export { isBackstageEntity, isSchemaSubject } from './rules/validity/schema-validator.js';
 export { PSS_RULES, pssRulesFor } from './rules/pss/index.js';
 export { LATEST_PSS_MINOR, LATEST_PSS_VERSION, parsePssVersion, formatPssVersion } from './pss-version.js';
 export * from './config/index.js';

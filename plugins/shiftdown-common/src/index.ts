@@ -27,7 +27,9 @@ export function isShiftdownAvailable(entity: Entity): boolean {
   return SHIFTDOWN_ANNOTATIONS.some((key) => typeof annotations[key] === 'string' && annotations[key] !== '');
 }
 
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+/** Severities from most to least severe (the core's order). */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 export type LetterGrade = 'A+' | 'A' | 'A-' | 'B+' | 'B' | 'B-' | 'C+' | 'C' | 'C-' | 'D+' | 'D' | 'D-' | 'F';
 /** How the scorecard arrived: scanned by the backend (`pull`) or pushed from CI (`push`). */
 export type ScorecardSource = 'pull' | 'push';
@@ -41,6 +43,7 @@ export interface CategoryBreakdown {
 }
 
 export interface Maturity {
+  /** 0 to `MAX_MATURITY_LEVEL`. */
   level: number;
   name: string;
   /** What is missing for the next level. */
@@ -154,7 +157,9 @@ export interface OverviewEntry {
   trend: number[];
 }
 
-export type OverviewSortField = 'score' | 'grade' | 'name' | 'scannedAt' | 'owner';
+/** What the overview can be sorted by. */
+export const OVERVIEW_SORT_FIELDS = ['score', 'grade', 'name', 'scannedAt', 'owner'] as const;
+export type OverviewSortField = (typeof OVERVIEW_SORT_FIELDS)[number];
 
 export interface OverviewQuery {
   owner?: string;
@@ -183,6 +188,9 @@ export const SHIFTDOWN_ROUTES = {
     `/reports/${encodeURIComponent(kind)}/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
   overview: '/overview',
 } as const;
+
+/** The highest maturity level (the core's last level). */
+export const MAX_MATURITY_LEVEL = 5;
 
 /** Letter grades from best to worst (the order the overview sorts grades in). */
 export const LETTER_GRADES: readonly LetterGrade[] = [

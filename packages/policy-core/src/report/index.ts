@@ -23,10 +23,24 @@ export {
   formatMarkdown,
   MARKDOWN_MAX_LENGTH,
   DEFAULT_MAX_FINDINGS,
+  FINDINGS_TABLE_CUT,
+  SEVERITY_ICON,
+  cell as markdownCell,
+  code as markdownCode,
   type MarkdownOptions,
 } from './markdown.js';
 export { formatJunit, type JunitOptions } from './junit.js';
-export { DEFAULT_HELP_URI_BASE, compareByLocation } from './common.js';
+export {
+  DEFAULT_HELP_URI_BASE,
+  compareByLocation,
+  compareBySeverity,
+  compareStrings,
+  formatScore,
+  helpUriResolver,
+  oneLine,
+  ruleHelpUri,
+  sortedFindings,
+} from './common.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -35,7 +35,7 @@ export const DEFAULT_MAX_FINDINGS = 200;
 
 type HelpUri = (ruleId: string) => string;
 
-const SEVERITY_ICON: Readonly<Record<Severity, string>> = {
+export const SEVERITY_ICON: Readonly<Record<Severity, string>> = {
   critical: '🔴',
   high: '🟠',
   medium: '🟡',
@@ -50,6 +50,9 @@ const ERRORS_BUDGET = 6_000;
 const SKIPPED_BUDGET = 3_000;
 /** Room kept for the "… and N more" note under the findings table. */
 const NOTE_RESERVE = 300;
+
+/** Matches the note that ends the findings table when it had to be cut (by `maxFindings` or the length limit). */
+export const FINDINGS_TABLE_CUT = /^… and \d+ more findings? \(see the full report\)/m;
 
 // Longest text kept in one table cell (before escaping).
 const MAX_MESSAGE = 500;

@@ -35,6 +35,23 @@ export const SCORE_CAPS: readonly { severity: Severity; maxScore: number; reason
   { severity: 'high', maxScore: 86, reason: 'a high finding caps the grade at B' },
 ];
 
+/**
+ * A minimum grade as gates take it: any grade, or `E` — which the core never gives; it sits between D and
+ * F for users of an A–F scale that has one.
+ */
+export type MinimumGrade = LetterGrade | 'E';
+
+/**
+ * Whether a grade meets a minimum. A bare letter accepts its whole family (`B` accepts B+, B and B-); a
+ * grade with a sign, `A+` and `F` must be met exactly or bettered; `E` accepts everything but F.
+ */
+export function meetsGrade(grade: LetterGrade, minimum: MinimumGrade): boolean {
+  if (minimum === 'E') return grade !== 'F';
+  const rank = (g: string): number => GRADE_THRESHOLDS.findIndex((t) => t.grade === g);
+  const worstAccepted = rank(`${minimum}-`) >= 0 ? `${minimum}-` : minimum;
+  return rank(grade) <= rank(worstAccepted);
+}
+
 export function letterGrade(score: number): LetterGrade {
   for (const { grade, min } of GRADE_THRESHOLDS) if (score >= min) return grade;
   return 'F';

@@ -50,9 +50,27 @@ export function memoizeValidator(validator: SchemaValidator): SchemaValidator {
   };
 }
 
-/** Whether a resource is validated at all: objects embedded in others and Score files have their own checks. */
+/**
+ * Backstage catalog entities (`backstage.io/v1alpha1` Components, `scaffolder.backstage.io/v1beta3` Templates,
+ * …) sit next to manifests in many repositories and in every golden-path template's output; they are not
+ * Kubernetes objects, so no Kubernetes schema applies to them.
+ */
+const BACKSTAGE_API_VERSION = /^([a-z0-9-]+\.)*backstage\.io\//;
+
+export function isBackstageEntity(apiVersion: string | undefined): boolean {
+  return apiVersion !== undefined && BACKSTAGE_API_VERSION.test(apiVersion);
+}
+
+/**
+ * Whether a resource is validated at all: objects embedded in others and Score files have their own checks;
+ * Backstage entities are not Kubernetes objects.
+ */
 export function isSchemaSubject(resource: Resource): boolean {
-  return resource.embeddedIn === undefined && resource.kind !== SCORE_KIND;
+  return (
+    resource.embeddedIn === undefined &&
+    resource.kind !== SCORE_KIND &&
+    !isBackstageEntity(resource.apiVersion)
+  );
 }
 
 /**

@@ -115,7 +115,7 @@ describe('schema-missing', () => {
 });
 
 describe('schema validation through scan()', () => {
-  it('validates each resource once, not Score files or Kro templates, and names the validator', () => {
+  it('validates each resource once, not Score files, Kro templates or Backstage entities, and names the validator', () => {
     const counted = scripted({
       Deployment: [
         {
@@ -131,6 +131,10 @@ describe('schema validation through scan()', () => {
         {
           path: 'score.yaml',
           text: 'apiVersion: score.dev/v1b1\nmetadata:\n  name: s\ncontainers:\n  main:\n    image: nginx\n',
+        },
+        {
+          path: 'catalog-info.yaml',
+          text: 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: web\n---\napiVersion: scaffolder.backstage.io/v1beta3\nkind: Template\nmetadata:\n  name: t\n',
         },
       ],
       schemaValidator: counted,
