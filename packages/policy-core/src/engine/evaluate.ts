@@ -1,10 +1,9 @@
-import type { Finding, Fix, PssMapping, ResourceRef, RuleMeta, Severity } from '../types.js';
+import type { Finding, Fix, ResourceRef, RuleMeta, Severity } from '../types.js';
 import type { Resource } from '../model/resource.js';
 import type { ResourceIndex } from '../model/resource-index.js';
 import type { EvaluationSettings, ReportDescriptor, Rule } from '../rules/rule.js';
 import { fnv1a64 } from '../util/hash.js';
 import { placeReplacement } from './fix-lines.js';
-import { flatString, type FindingStrings } from './finding-strings.js';
 
 /** A rule enabled for this scan, with its effective severity. */
 export interface ActiveRule {
@@ -35,8 +34,6 @@ export interface EvaluationSink {
   /** A finding about `resource` (build it with `buildFinding`). */
   finding(parts: FindingParts, resource: Resource): void;
   crashed(crash: RuleCrash): void;
-  /** Pools that keep the findings' repeated strings once (large scans); absent: strings as built. */
-  readonly strings?: FindingStrings;
 }
 
 function matches(rule: Rule, resource: Resource): boolean {
@@ -47,12 +44,12 @@ function matches(rule: Rule, resource: Resource): boolean {
   return match.kinds.includes(resource.kind);
 }
 
-export function emptyResult(): EvaluationResult {
+function emptyResult(): EvaluationResult {
   return { findings: [], findingResource: [], evaluations: new Map(), crashes: [] };
 }
 
 /** A sink that collects everything into `result`. */
-export function collectInto(result: EvaluationResult): EvaluationSink {
+function collectInto(result: EvaluationResult): EvaluationSink {
   return {
     evaluated(ruleId, resource) {
       const looked = result.evaluations.get(ruleId);
@@ -101,7 +98,7 @@ export function evaluateResource(
     if (!matches(rule, resource)) continue;
     sink.evaluated(rule.meta.id, resource);
     const report = (descriptor: ReportDescriptor) => {
-      sink.finding(findingParts(rule.meta, active.severity, resource, descriptor, sink.strings), resource);
+      sink.finding(findingParts(rule.meta, active.severity, resource, descriptor), resource);
     };
     try {
       if ('workloads' in rule.match) {
@@ -128,10 +125,11 @@ export function evaluateResource(
 /** One `pss` value per rule: every finding of the rule carries the same one. */
 const pssOfRule = new WeakMap<RuleMeta, NonNullable<Finding['pss']>>();
 
-function sharedPss(meta: RuleMeta, pss: PssMapping): NonNullable<Finding['pss']> {
+function sharedPss(meta: RuleMeta): Finding['pss'] {
+  if (!meta.pss) return undefined;
   let shared = pssOfRule.get(meta);
   if (!shared) {
-    shared = { level: pss.level, check: pss.check };
+    shared = { level: meta.pss.level, check: meta.pss.check };
     pssOfRule.set(meta, shared);
   }
   return shared;
@@ -142,9 +140,8 @@ export function toFinding(
   configuredSeverity: Severity,
   resource: Resource,
   descriptor: ReportDescriptor,
-  strings?: FindingStrings,
 ): Finding {
-  return buildFinding(findingParts(meta, configuredSeverity, resource, descriptor, strings));
+  return buildFinding(findingParts(meta, configuredSeverity, resource, descriptor));
 }
 
 /** Everything a finding holds, worked out from what a rule reported (see `buildFinding`). */
@@ -163,20 +160,16 @@ export interface FindingParts {
   container?: string;
   valueSource?: NonNullable<Finding['valueSource']>;
   fix?: Fix;
-  /** Share one `pss` value per rule between findings. */
-  sharePss?: boolean;
 }
 
-export function findingParts(
+function findingParts(
   meta: RuleMeta,
   configuredSeverity: Severity,
   resource: Resource,
   descriptor: ReportDescriptor,
-  strings?: FindingStrings,
 ): FindingParts {
   const location = resource.locate(descriptor.path);
-  const built = resource.field(descriptor.path);
-  const field = strings ? strings.fields.intern(built) : built;
+  const field = resource.field(descriptor.path);
   // A rule may escalate or lower a finding; a severity set in the config replaces the rule's default.
   const severity =
     configuredSeverity !== meta.severity ? configuredSeverity : (descriptor.severity ?? meta.severity);
@@ -204,7 +197,6 @@ export function findingParts(
   if (descriptor.fix && location.exact) {
     parts.fix = placeReplacement(descriptor.fix, resource.sourceLine(location.line), location);
   }
-  if (strings) parts.sharePss = true;
   return parts;
 }
 
@@ -225,7 +217,6 @@ export function buildFinding(p: FindingParts): Finding {
     p.container,
     p.valueSource,
     p.fix,
-    p.sharePss === true,
   );
 }
 
@@ -250,12 +241,10 @@ export function findingObject(
   container: string | undefined,
   valueSource: Finding['valueSource'],
   fix: Fix | undefined,
-  sharePss: boolean,
 ): Finding {
   const ruleId = meta.id;
   const category = meta.category;
-  const pss =
-    meta.pss && (sharePss ? sharedPss(meta, meta.pss) : { level: meta.pss.level, check: meta.pss.check });
+  const pss = sharedPss(meta);
   let finding: Finding;
   // prettier-ignore
   if (container !== undefined) {
@@ -291,18 +280,16 @@ export function fingerprint(
   field: string,
   key: string | undefined,
 ): string {
-  return flatString(
-    fnv1a64(
-      [
-        ruleId,
-        resource.file,
-        resource.kind,
-        resource.namespace ?? '',
-        resource.name ?? '',
-        container ?? '',
-        field,
-        key ?? '',
-      ].join('\u0000'),
-    ),
+  return fnv1a64(
+    [
+      ruleId,
+      resource.file,
+      resource.kind,
+      resource.namespace ?? '',
+      resource.name ?? '',
+      container ?? '',
+      field,
+      key ?? '',
+    ].join('\u0000'),
   );
 }

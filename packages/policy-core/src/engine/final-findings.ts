@@ -12,7 +12,8 @@ import type { RuleRun } from './run-rules.js';
  * The final findings: suppressions mark them (never drop them), then they are sorted by location.
  * `onUnsuppressed` sees the rule, severity and subject (a resource id, or the file) of each
  * unsuppressed finding of the rules, in the order they were reported. The resources' objects are
- * released as soon as nothing reads them any more, before the findings become objects.
+ * released as soon as nothing reads them any more: before the findings become objects when nothing can
+ * be suppressed, after the suppression pass otherwise.
  */
 export function finalFindings(
   run: RuleRun,
@@ -36,27 +37,35 @@ export function finalFindings(
   );
   const fileFindings = [...run.inputFindings, ...crashFindings];
   const resourceOf = (id: number): Resource => byId[id]!;
+  // The score's view of a finding: about a resource (by id), or about its file.
+  const score = (finding: Finding, resourceId: number | undefined): void => {
+    if (!finding.suppressed) {
+      onUnsuppressed(resourceId ?? fileSubject(finding.file), finding.ruleId, finding.severity);
+    }
+  };
 
   if (!run.suppressible && !config.exemptions?.length) {
     // Nothing can suppress anything: no annotation names a rule (or looks like it means to) and the
     // config has no exemptions, so the suppression pass would return the findings as they are. Nothing
     // reads the resources' objects any more either.
     run.objects.dispose();
-    for (const { resourceId, ruleId, severity } of store.outcomes())
-      onUnsuppressed(resourceId, ruleId, severity);
-    for (const finding of fileFindings)
-      onUnsuppressed(fileSubject(finding.file), finding.ruleId, finding.severity);
-    const findings = store.findings(resourceOf);
+    const findings = new Array<Finding>(store.length);
+    store.forEach(resourceOf, (finding, resourceId, index) => {
+      findings[index] = finding;
+      score(finding, resourceId);
+    });
     store.dispose();
-    for (const finding of fileFindings) findings.push(finding);
+    for (const finding of fileFindings) {
+      score(finding, undefined);
+      findings.push(finding);
+    }
     return sortFindings(findings);
   }
 
-  const materialized = store.findings(resourceOf);
-  const items: SuppressionItem[] = [];
-  for (const { resourceId } of store.outcomes()) {
-    items.push({ finding: materialized[items.length]!, resource: byId[resourceId] });
-  }
+  const items = new Array<SuppressionItem>(store.length);
+  store.forEach(resourceOf, (finding, resourceId, index) => {
+    items[index] = { finding, resource: byId[resourceId] };
+  });
   store.dispose();
   for (const finding of fileFindings) items.push({ finding });
   const suppressed = applySuppressions(items, {
@@ -67,11 +76,7 @@ export function finalFindings(
     ...(config.path !== undefined && { configPath: config.path }),
   });
   run.objects.dispose();
-  suppressed.findings.forEach((finding, i) => {
-    if (!finding.suppressed) {
-      onUnsuppressed(items[i]!.resource?.id ?? fileSubject(finding.file), finding.ruleId, finding.severity);
-    }
-  });
+  suppressed.findings.forEach((finding, i) => score(finding, items[i]!.resource?.id));
   const findings = suppressed.findings;
   for (const finding of suppressed.extra) findings.push(finding);
   return sortFindings(findings);

@@ -1,8 +1,9 @@
-import type { Finding, Fix, ResourceRef, RuleMeta, Severity } from '../types.js';
+import type { Finding, Fix, ResourceRef, RuleMeta } from '../types.js';
 import { SEVERITIES } from '../types.js';
 import { findingObject, type FindingParts } from './evaluate.js';
 import { LARGE_CHUNK_BYTES, releaseBuffer } from '../parse/buffers.js';
-import { MessageTemplates } from './finding-strings.js';
+import { hex64 } from '../util/hash.js';
+import { MessageTemplates } from './message-templates.js';
 
 /** Small scans need no more than this first chunk; later chunks are large (see `LARGE_CHUNK_BYTES`). */
 const FIRST_CHUNK_BYTES = 64 * 1024;
@@ -10,13 +11,6 @@ const FIRST_CHUNK_BYTES = 64 * 1024;
 const MAX_RECORD_BYTES = 10 * 5 + 8;
 const VALUE_SOURCES = [undefined, 'container', 'pod', 'default'] as const;
 const HAS_FIX = 1 << 8;
-
-/** What the score needs of a finding, without building it. */
-export interface FindingOutcome {
-  resourceId: number;
-  ruleId: string;
-  severity: Severity;
-}
 
 /**
  * The findings of a scan while the rules run, as a stream of numbers outside the JavaScript heap: each
@@ -39,7 +33,6 @@ export class FindingStore {
   readonly #strings: string[] = [];
   readonly #stringIndex = new Map<string, number>();
   readonly #fixes = new Map<number, Fix>();
-  #sharePss = false;
 
   get length(): number {
     return this.#count;
@@ -48,7 +41,6 @@ export class FindingStore {
   add(parts: FindingParts, resourceId: number): void {
     const index = this.#count++;
     if (parts.fix) this.#fixes.set(index, parts.fix);
-    this.#sharePss ||= parts.sharePss === true;
     let chunk = this.#chunks.length - 1;
     if (chunk < 0 || this.#used[chunk]! + MAX_RECORD_BYTES > this.#chunks[chunk]!.length) {
       this.#chunks.push(new Uint8Array(chunk < 0 ? FIRST_CHUNK_BYTES : LARGE_CHUNK_BYTES));
@@ -77,24 +69,19 @@ export class FindingStore {
     this.#lastResource = resourceId;
   }
 
-  /** The resource, rule and severity of each finding, in order. */
-  *outcomes(): Generator<FindingOutcome> {
-    for (const record of this.#records()) {
-      yield {
-        resourceId: record.resource,
-        ruleId: this.#rules[record.rule]!.id,
-        severity: SEVERITIES[record.flags & 0xf]!,
-      };
-    }
-  }
-
-  /** Every finding as an object, in order; `resource` gives the file and reference of a resource by id. */
-  findings(resource: (id: number) => { file: string; ref: ResourceRef }): Finding[] {
-    const out = new Array<Finding>(this.#count);
+  /**
+   * Build every finding as an object, in the order they were added, and give it to `visit` with the id
+   * of the resource it is about and its index; `resource` gives the file and reference of a resource by
+   * id. One pass over the records: nothing but the findings themselves is built.
+   */
+  forEach(
+    resource: (id: number) => { file: string; ref: ResourceRef },
+    visit: (finding: Finding, resourceId: number, index: number) => void,
+  ): void {
     let index = 0;
     for (const r of this.#records()) {
       const about = resource(r.resource);
-      out[index] = findingObject(
+      const finding = findingObject(
         this.#rules[r.rule]!,
         SEVERITIES[r.flags & 0xf]!,
         this.#messages.message(r.message, about.ref.name),
@@ -109,11 +96,9 @@ export class FindingStore {
         r.container === 0 ? undefined : this.#strings[r.container - 1],
         VALUE_SOURCES[(r.flags >> 4) & 0xf],
         r.flags & HAS_FIX ? this.#fixes.get(index) : undefined,
-        this.#sharePss,
       );
-      index++;
+      visit(finding, r.resource, index++);
     }
-    return out;
   }
 
   /** Release the bytes now (they are outside the heap, which does not count them). */
@@ -244,20 +229,4 @@ function zigzag(value: number): number {
 
 function unzigzag(value: number): number {
   return (value >>> 1) ^ -(value & 1);
-}
-
-/** The 16 lowercase hex digits of a 64-bit value given as two 32-bit halves (as `fnv1a64` writes it). */
-function hex64(high: number, low: number): string {
-  // One flat string built at once: no pieces to concatenate for each of 100,000s of findings.
-  // prettier-ignore
-  return String.fromCharCode(
-    digit(high, 28), digit(high, 24), digit(high, 20), digit(high, 16), digit(high, 12), digit(high, 8), digit(high, 4), digit(high, 0),
-    digit(low, 28), digit(low, 24), digit(low, 20), digit(low, 16), digit(low, 12), digit(low, 8), digit(low, 4), digit(low, 0),
-  );
-}
-
-/** The character code of the hex digit of `value` at bit `shift`. */
-function digit(value: number, shift: number): number {
-  const nibble = (value >>> shift) & 0xf;
-  return nibble < 10 ? 48 + nibble : 87 + nibble;
 }

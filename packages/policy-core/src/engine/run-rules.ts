@@ -19,7 +19,6 @@ import { ScoreTally } from '../score/index.js';
 import { evaluateResource, type ActiveRule, type EvaluationSink, type RuleCrash } from './evaluate.js';
 import { checkFile, type FileEvaluation } from './file-findings.js';
 import { FindingStore } from './finding-store.js';
-import { findingStrings } from './finding-strings.js';
 import type { ScanOptions } from './scan.js';
 
 /**
@@ -89,7 +88,6 @@ export function runRules(
     crashed(crash) {
       run.crashes.push(crash);
     },
-    strings: findingStrings(),
   };
 
   let nextId = 0;

@@ -172,11 +172,12 @@ export function scan(options: ScanOptions): Report {
 
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as SeverityCounts;
   let suppressedCount = 0;
+  const usedRules = new Set<string>();
   for (const f of findings) {
     if (f.suppressed) suppressedCount++;
     else counts[f.severity]++;
+    usedRules.add(f.ruleId);
   }
-  const usedRules = new Set(findings.map((f) => f.ruleId));
   const helpUriBase = options.helpUriBase ?? DEFAULT_HELP_URI_BASE;
   const rules: RuleSummary[] = [...usedRules].sort().flatMap((id) => {
     const meta = catalog.get(id);

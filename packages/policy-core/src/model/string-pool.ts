@@ -8,6 +8,11 @@ export class StringPool {
 
   constructor(private readonly capacity: number) {}
 
+  /** How many distinct strings the pool keeps. */
+  get size(): number {
+    return this.strings.size;
+  }
+
   intern(text: string): string {
     const known = this.strings.get(text);
     if (known !== undefined) return known;

@@ -73,12 +73,16 @@ function sarifLog(
 ): Log {
   const helpUri = helpUriResolver(report.rules, options.helpUriBase);
   const findings = sortedFindings(report.findings, compareByLocation);
-  const files = groupByFile(report.files, report.findings);
+  // The listed files with their errors and skipped documents, in order (for the notifications).
+  const files = groupByFile(report.files, []);
 
   const rules = collectRules(report.rules, findings);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  // One artifact per distinct URI (`a\\b.yaml` and `a/b.yaml` are the same file).
-  const uris = new Map(files.map((file) => artifactUri(file.path)).map((uri) => [uri.uri, uri] as const));
+  // Every file named by the report, listed or only by a finding; one artifact per distinct URI
+  // (`a\\b.yaml` and `a/b.yaml` are the same file).
+  const paths = new Set(report.files.map((file) => file.path));
+  for (const finding of report.findings) paths.add(finding.file);
+  const uris = new Map([...paths].map((path) => artifactUri(path)).map((uri) => [uri.uri, uri] as const));
   const artifacts: Artifact[] = [...uris.values()]
     .sort((a, b) => compareStrings(a.uri, b.uri))
     .map((uri) => ({ location: uri }));

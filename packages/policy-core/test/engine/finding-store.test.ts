@@ -1,8 +1,7 @@
 import { FindingStore } from '../../src/engine/finding-store.js';
 import { buildFinding, fingerprint, type FindingParts } from '../../src/engine/evaluate.js';
-import { MessageTemplates, flatString } from '../../src/engine/finding-strings.js';
-import { StringPool } from '../../src/model/string-pool.js';
-import type { ResourceRef, RuleMeta } from '../../src/types.js';
+import { MessageTemplates } from '../../src/engine/message-templates.js';
+import type { Finding, ResourceRef, RuleMeta } from '../../src/types.js';
 
 const pssRule: RuleMeta = {
   id: 'run-as-non-root',
@@ -21,11 +20,37 @@ delete (plainRule as { pss?: unknown }).pss;
 const refs: ResourceRef[] = [
   { kind: 'Deployment', apiVersion: 'apps/v1', namespace: 'shop', name: 'web' },
   { kind: 'ConfigMap', apiVersion: 'v1', name: 'settings' },
+  { kind: 'Pod', apiVersion: 'v1' },
 ];
 const resources = Array.from({ length: 60_000 }, (_, id) => ({
   file: id % 2 === 0 ? 'a.yaml' : 'b.yaml',
-  ref: refs[id % 2]!,
+  ref: refs[id % 3]!,
 }));
+
+/** Messages as rules write them: most name the resource (kept as templates), some do not. */
+function message(i: number, ref: ResourceRef): string {
+  const name = ref.name ?? '(unnamed)';
+  switch (i % 4) {
+    case 0:
+      return `The pods of ${ref.kind} "${name}" can reach the metadata service.`;
+    case 1:
+      return `${name}: container ${i % 3} sets ${name} twice (${name}).`;
+    case 2:
+      return `${ref.kind} "${name}" has no limit ${i}.`;
+    default:
+      return `message ${i}`;
+  }
+}
+
+/** Every finding of the store with the id of its resource, in order. */
+function decoded(store: FindingStore): { finding: Finding; resourceId: number; index: number }[] {
+  const out: { finding: Finding; resourceId: number; index: number }[] = [];
+  store.forEach(
+    (id) => resources[id]!,
+    (finding, resourceId, index) => out.push({ finding, resourceId, index }),
+  );
+  return out;
+}
 
 function parts(i: number): { parts: FindingParts; resourceId: number } {
   // Resource ids jump both ways; lines reach the millions; an end can even come before its start.
@@ -34,7 +59,7 @@ function parts(i: number): { parts: FindingParts; resourceId: number } {
   const p: FindingParts = {
     meta: variant < 2 ? pssRule : plainRule,
     severity: (['critical', 'high', 'medium', 'low', 'info'] as const)[i % 5]!,
-    message: `message ${i}`,
+    message: message(i, resources[resourceId]!.ref),
     file: resources[resourceId]!.file,
     line: i * 150 + 1,
     column: (i % 80) + 1,
@@ -49,7 +74,6 @@ function parts(i: number): { parts: FindingParts; resourceId: number } {
       'f',
       undefined,
     ),
-    sharePss: true,
   };
   if (variant === 0 || variant === 3) p.container = i % 2 ? 'app' : '';
   if (variant === 1 || variant === 3) p.valueSource = (['container', 'pod', 'default'] as const)[i % 3];
@@ -66,16 +90,21 @@ describe('FindingStore', () => {
       store.add(p, resourceId);
     }
     expect(store.length).toBe(count);
-    const found = store.findings((id) => resources[id]!);
-    const outcomes = [...store.outcomes()];
+    const found = decoded(store);
     expect(found).toHaveLength(count);
     for (let i = 0; i < count; i++) {
       const { parts: p, resourceId } = parts(i);
       const expected = buildFinding(p);
-      expect(JSON.stringify(found[i])).toBe(JSON.stringify(expected));
-      expect(Object.keys(found[i]!)).toEqual(Object.keys(expected));
-      expect(outcomes[i]).toEqual({ resourceId, ruleId: p.meta.id, severity: p.severity });
+      expect(JSON.stringify(found[i]!.finding)).toBe(JSON.stringify(expected));
+      expect(Object.keys(found[i]!.finding)).toEqual(Object.keys(expected));
+      expect(found[i]!.resourceId).toBe(resourceId);
+      expect(found[i]!.index).toBe(i);
     }
+    // The messages that name their resource went through templates and came back with the right name.
+    expect(found[0]!.finding.message).toBe('The pods of Deployment "web" can reach the metadata service.');
+    expect(found[1]!.finding.message).toBe('(unnamed): container 1 sets (unnamed) twice ((unnamed)).');
+    expect(found[2]!.finding.message).toBe('ConfigMap "settings" has no limit 2.');
+    expect(found[5]!.finding.message).toBe('settings: container 2 sets settings twice (settings).');
     store.dispose();
   });
 
@@ -83,13 +112,13 @@ describe('FindingStore', () => {
     const store = new FindingStore();
     store.add(parts(0).parts, 0);
     store.add(parts(5).parts, 0);
-    const [a, b] = store.findings((id) => resources[id]!);
+    const [a, b] = decoded(store).map(({ finding }) => finding);
     expect(a!.pss).toEqual({ level: 'restricted', check: 'runAsNonRoot' });
     expect(a!.pss).toBe(b!.pss);
   });
 });
 
-describe('finding strings', () => {
+describe('MessageTemplates', () => {
   test('MessageTemplates give back each message, keeping one template per wording', () => {
     const templates = new MessageTemplates();
     const cases: [string, string | undefined][] = [
@@ -111,18 +140,5 @@ describe('finding strings', () => {
     expect(templates.message(other, 'api')).toBe(
       'The pods of Deployment "api" can reach the metadata service.',
     );
-  });
-
-  test('StringPool keeps one copy of each string up to its capacity', () => {
-    const pool = new StringPool(2);
-    const a = pool.intern(['a', 'b'].join(''));
-    expect(pool.intern(`a${'b'}`)).toBe(a);
-    pool.intern('c');
-    expect(pool.intern('d')).toBe('d'); // past capacity: passes through
-  });
-
-  test('flatString keeps the characters', () => {
-    expect(flatString('0123456789abcdef')).toBe('0123456789abcdef');
-    expect(flatString('x'.repeat(100))).toBe('x'.repeat(100));
   });
 });

@@ -1,13 +1,16 @@
 /**
- * Large scans keep less in memory (objects stored compactly and decoded again, findings kept as numbers
- * until the report is assembled, positions from each document's own lines): the report must be exactly
- * the one a scan that keeps everything produces.
+ * Scans past `residentResources` move each resource's decoded object to an `ObjectStore` and decode it
+ * again when a rule or the suppression pass reads it: their report must be exactly the one a scan that
+ * keeps every object produces. Each test checks, by counting the objects put into the store, that the
+ * scan it compares did store them (and that the default scan of this small input did not). Findings are
+ * kept as numbers in every scan: test/engine/finding-store.test.ts covers that.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scan, type ScanOptions } from '../../src/engine/scan.js';
 import { parseConfig } from '../../src/config/index.js';
 import { formatJson } from '../../src/report/json.js';
+import { ObjectStore } from '../../src/model/object-store.js';
 import type { InputFile } from '../../src/types.js';
 
 const SHARED_DIR = process.env.SHIFTDOWN_SHARED_DIR ?? path.resolve(__dirname, '../../../../../shared');
@@ -103,6 +106,18 @@ function reportText(options: ScanOptions): string {
   return formatJson(scan({ today: '2026-01-01', ...options }));
 }
 
+/** The JSON report of a scan, and how many objects the scan moved to its `ObjectStore`. */
+function scanned(options: ScanOptions): { text: string; resources: number; stored: number } {
+  const put = jest.spyOn(ObjectStore.prototype, 'put');
+  try {
+    const text = reportText(options);
+    const resources = (JSON.parse(text) as { summary: { resources: number } }).summary.resources;
+    return { text, resources, stored: put.mock.calls.length };
+  } finally {
+    put.mockRestore();
+  }
+}
+
 describe('scans that store their model', () => {
   const inputs: InputFile[] = [
     ...manifests(EXAMPLES).map((f) => ({ ...f, path: `examples/${f.path}` })),
@@ -112,8 +127,13 @@ describe('scans that store their model', () => {
 
   test('report the same as scans that keep every object, examples and edge cases', () => {
     expect(inputs.length).toBeGreaterThan(10);
-    const stored = reportText({ files: inputs, residentResources: 0 });
-    expect(stored).toBe(reportText({ files: inputs }));
+    const storing = scanned({ files: inputs, residentResources: 0 });
+    const keeping = scanned({ files: inputs });
+    expect(storing.text).toBe(keeping.text);
+    // Every object but the two Pods whose numbers JSON cannot write (.inf, .nan, -0), which stay as they are.
+    expect(storing.stored).toBe(storing.resources - 2);
+    expect(keeping.stored).toBe(0);
+    const stored = storing.text;
     // The edge cases are really in there, suppressions included.
     const findings = JSON.parse(stored).findings as { ruleId: string; file: string; suppressed?: unknown }[];
     expect(findings.some((f) => f.file === 'edge/cases.yaml' && f.ruleId === 'privileged-container')).toBe(
@@ -135,15 +155,21 @@ describe('scans that store their model', () => {
       ].join('\n'),
       '.shiftdown.yaml',
     ).config;
-    const stored = reportText({ files: inputs, config, residentResources: 0 });
-    expect(stored).toBe(reportText({ files: inputs, config }));
-    expect(stored).toContain('"source": "config:.shiftdown.yaml#0"');
+    const storing = scanned({ files: inputs, config, residentResources: 0 });
+    const keeping = scanned({ files: inputs, config });
+    expect(storing.text).toBe(keeping.text);
+    expect(storing.stored).toBe(storing.resources - 2);
+    expect(keeping.stored).toBe(0);
+    expect(storing.text).toContain('"source": "config:.shiftdown.yaml#0"');
   });
 
   test('report the same on the real-world corpus (the first 100 files)', () => {
     const corpus = fs.existsSync(CORPUS) ? manifests(CORPUS, 100) : [];
     expect(corpus.length).toBe(100);
-    expect(reportText({ files: corpus, residentResources: 0 })).toBe(reportText({ files: corpus }));
+    const storing = scanned({ files: corpus, residentResources: 0 });
+    expect(storing.text).toBe(reportText({ files: corpus }));
+    expect(storing.resources).toBe(502);
+    expect(storing.stored).toBe(502);
   });
 
   test('switch to storing when a scan outgrows the limit it was not expected to reach (Lists)', () => {
@@ -157,6 +183,12 @@ describe('scans that store their model', () => {
       ].join('\n'),
     );
     const list = { path: 'list.yaml', text: `apiVersion: v1\nkind: List\nitems:\n${items.join('\n')}\n` };
-    expect(reportText({ files: [list], residentResources: 10 })).toBe(reportText({ files: [list] }));
+    // One document: the estimate (1) is below the limit, so the scan starts keeping objects; past the
+    // 10th resource it stores the 11 read so far, then each one after (once each).
+    const storing = scanned({ files: [list], residentResources: 10 });
+    expect(storing.text).toBe(reportText({ files: [list] }));
+    expect(storing.resources).toBe(30);
+    expect(storing.stored).toBe(30);
+    expect(scanned({ files: [list], residentResources: 30 }).stored).toBe(0);
   });
 });

@@ -6,14 +6,23 @@ import { buildReport } from './fixture.js';
 
 const REPORT = buildReport();
 
+/** The formats written in pieces; the others come as one piece (see below). */
+const STREAMED_FORMATS = ['json', 'sarif', 'text'] as const;
+
 describe('formatReportChunks', () => {
-  it.each(REPORT_FORMATS)('joins to exactly what formatReport writes (%s)', (format) => {
+  it('streams every format but Markdown and JUnit', () => {
+    expect(
+      REPORT_FORMATS.filter((format) => !(STREAMED_FORMATS as readonly string[]).includes(format)),
+    ).toEqual(['markdown', 'junit']);
+  });
+
+  it.each(STREAMED_FORMATS)('joins to exactly what formatReport writes (%s)', (format) => {
     const options = { helpUriBase: 'https://docs.example/rules', color: false, failOn: 'high' as const };
     const chunks = [...formatReportChunks(REPORT, format, options)];
     expect(chunks.join('')).toBe(formatReport(REPORT, format, options));
   });
 
-  it.each(REPORT_FORMATS)(
+  it.each(STREAMED_FORMATS)(
     'joins to exactly what formatReport writes with colour and suppressed findings shown (%s)',
     (format) => {
       const options = { color: true, showSuppressed: true };
@@ -22,6 +31,17 @@ describe('formatReportChunks', () => {
       );
     },
   );
+
+  it.each([
+    ['markdown', '## '],
+    ['junit', '<?xml version="1.0" encoding="UTF-8"?>\n'],
+  ] as const)('writes %s as one piece, the whole report', (format, start) => {
+    const options = { color: true, showSuppressed: true, failOn: 'high' as const };
+    const chunks = [...formatReportChunks(REPORT, format, options)];
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]).toBe(formatReport(REPORT, format, options));
+    expect(chunks[0]!.startsWith(start)).toBe(true);
+  });
 
   it('writes text a line at a time', () => {
     const lines = [...formatReportChunks(REPORT, 'text')];

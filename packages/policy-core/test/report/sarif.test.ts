@@ -195,6 +195,32 @@ describe('formatSarif', () => {
     ]);
   });
 
+  it('lists files named only by a finding too, once per URI', () => {
+    const report = buildReport();
+    const first = report.findings[0]!;
+    report.findings.push(
+      { ...first, file: '.shiftdown.yaml', line: 3, endLine: 3, fingerprint: 'cfg' },
+      { ...first, file: 'manifests\\worker.yaml', fingerprint: 'backslash' },
+    );
+    const { run, results } = sarif(report);
+    const uris = run.artifacts?.map((a) => a.location?.uri);
+    expect(uris).toEqual([
+      '.shiftdown.yaml',
+      'charts/web/templates/deployment.yaml',
+      'manifests/api/deployment.yaml',
+      'manifests/broken.yaml',
+      'manifests/config.yaml',
+      'manifests/rbac.yaml',
+      'manifests/worker.yaml',
+    ]);
+    const config = results.find((r) => r.partialFingerprints?.['shiftdown/v1'] === 'cfg');
+    expect(config?.locations?.[0]?.physicalLocation?.artifactLocation).toEqual({
+      uri: '.shiftdown.yaml',
+      uriBaseId: '%SRCROOT%',
+      index: 0,
+    });
+  });
+
   it('carries suppressions: inSource for annotations, external for config exemptions', () => {
     const report = buildReport();
     const { results } = sarif(report);

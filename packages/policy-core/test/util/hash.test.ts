@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fnv1a64 } from '../../src/util/hash.js';
+import { fnv1a64, hex64 } from '../../src/util/hash.js';
 
 /** The textbook definition, on BigInts: the fast version must give the same digits (fingerprints are stable). */
 function reference(text: string): string {
@@ -27,5 +27,16 @@ describe('fnv1a64', () => {
         numRuns: 2000,
       },
     );
+  });
+});
+
+describe('hex64', () => {
+  it.each([
+    [0, 0, '0000000000000000'],
+    [0xdeadbeef, 1, 'deadbeef00000001'],
+    [0x0badf00d, 0xffffffff, '0badf00dffffffff'],
+    [-1, -2, 'fffffffffffffffe'],
+  ])('writes %d and %d as %s', (high, low, digits) => {
+    expect(hex64(high, low)).toBe(digits);
   });
 });

@@ -47,14 +47,6 @@ export { isTemplated };
 
 export { capabilityList, normalizeCapability } from '../shared/capabilities.js';
 
-export { normalizeHostPath };
-
-/** True when `path` is `dir` or inside it (both normalised; everything is inside `/`). */
-export function isUnder(path: string, dir: string): boolean {
-  if (dir === '/') return path.startsWith('/');
-  return path === dir || path.startsWith(`${dir}/`);
-}
-
 /**
  * The target Kubernetes minor version, or undefined when unknown (rules then assume the current release).
  * A major version above 1 counts as newer than any 1.x.

@@ -1,6 +1,6 @@
 /** The host path tiers behind `sensitive-host-path` and `writable-host-path`. */
 import type { Severity } from '../../types.js';
-import { isUnder } from './common.js';
+import { isUnder } from '../shared/host-path.js';
 
 export interface HostPathClass {
   severity: Severity;

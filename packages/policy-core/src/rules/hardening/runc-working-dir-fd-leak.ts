@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { asString } from '../../model/values.js';
 import { containerLabel, show } from '../pss/common.js';
-import { normalizeHostPath } from './common.js';
+import { normalizeHostPath } from '../shared/host-path.js';
 
 /** `/proc/self/fd/…`, `/proc/thread-self/fd/…` or `/proc/<pid>/fd/…` (after normalisation). */
 const FD_PATH = /^\/proc\/(?:self|thread-self|\d+)\/fd(?:\/|$)/;

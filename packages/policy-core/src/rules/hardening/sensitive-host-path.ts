@@ -2,7 +2,8 @@ import type { Severity } from '../../types.js';
 import { defineRule } from '../rule.js';
 import { asArray, asObject, asString, isSet } from '../../model/values.js';
 import { PSS_BASELINE_SOURCE, show } from '../pss/common.js';
-import { HOST_PATH_SOURCE, isTemplated, kubeLinterSource, normalizeHostPath } from './common.js';
+import { HOST_PATH_SOURCE, isTemplated, kubeLinterSource } from './common.js';
+import { normalizeHostPath } from '../shared/host-path.js';
 import { classifyHostPath } from './host-paths.js';
 
 /** hostPath volumes with a severity by path: a finer version of the Pod Security baseline "HostPath Volumes". */

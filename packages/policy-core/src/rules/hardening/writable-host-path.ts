@@ -1,7 +1,8 @@
 import { defineRule } from '../rule.js';
 import { asArray, asObject, asString } from '../../model/values.js';
 import { containerLabel, show } from '../pss/common.js';
-import { HOST_PATH_SOURCE, hostPathVolumes, isTemplated, isUnder, kubeLinterSource } from './common.js';
+import { HOST_PATH_SOURCE, hostPathVolumes, isTemplated, kubeLinterSource } from './common.js';
+import { isUnder } from '../shared/host-path.js';
 import { SUBMOUNT_ROOTS } from './host-paths.js';
 
 const RECURSIVE = new Set(['Enabled', 'IfPossible']);

@@ -18,8 +18,6 @@ export const SERVICE_ACCOUNTS_ADMIN_SOURCE: RuleSource = {
   url: 'https://kubernetes.io/docs/reference/access-authn-authz/service-accounts-admin/',
 };
 
-export { KUBE_LINTER_CHECKS as KUBE_LINTER_CHECKS_SOURCE } from '../shared/sources.js';
-
 export const SPIFFE_CSI_SOURCE: RuleSource = {
   title: 'SPIFFE CSI Driver',
   url: 'https://github.com/spiffe/spiffe-csi',
@@ -145,17 +143,13 @@ export function secretNamesOfVolume(volume: JsonObject): string[] | undefined {
   return names.length > 0 ? names : undefined;
 }
 
-/** An absolute path as the kernel resolves it (`normalizeHostPath`); a relative one is taken from `/`. */
+/**
+ * An absolute path as the kernel resolves it (`normalizeHostPath`); a relative one is taken from `/`, as
+ * the runtime takes a relative mountPath from the container's root.
+ */
 export function normalisePath(path: string): string {
   const trimmed = path.trim();
   return normalizeHostPath(trimmed.startsWith('/') ? trimmed : `/${trimmed}`);
-}
-
-/** True when `path` is `dir` or lies inside it. */
-export function isUnder(path: string, dir: string): boolean {
-  const p = normalisePath(path);
-  const d = normalisePath(dir);
-  return d === '/' || p === d || p.startsWith(`${d}/`);
 }
 
 /** Images of SPIRE itself: the agent serves the socket, the CSI driver and server manage it. */

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
-import { KUBE_LINTER_CHECKS_SOURCE, SERVICE_ACCOUNTS_SOURCE, serviceAccountOf } from './common.js';
+import { SERVICE_ACCOUNTS_SOURCE, serviceAccountOf } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 /** ID-001: the pod shares the namespace's `default` ServiceAccount. */
 export default defineRule({
@@ -26,7 +27,7 @@ export default defineRule({
         title: 'Kubernetes: Role Based Access Control Good Practices',
         url: 'https://kubernetes.io/docs/concepts/security/rbac-good-practices/',
       },
-      KUBE_LINTER_CHECKS_SOURCE,
+      KUBE_LINTER_CHECKS,
     ],
     remediation:
       'Create a dedicated ServiceAccount per workload (without a token unless it calls the API) and reference it:\n\n' +

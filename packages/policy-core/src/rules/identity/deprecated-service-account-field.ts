@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { isTemplatedText } from '../../model/image.js';
 import { asString } from '../../model/values.js';
-import { KUBE_LINTER_CHECKS_SOURCE } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 /** A DNS-1123 subdomain: safe to write back unquoted. */
 const SAFE_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
@@ -29,7 +29,7 @@ export default defineRule({
         title: 'Kubernetes API reference: Pod (serviceAccount is a deprecated alias for serviceAccountName)',
         url: 'https://kubernetes.io/docs/reference/kubernetes-api/workload-resources/pod-v1/',
       },
-      KUBE_LINTER_CHECKS_SOURCE,
+      KUBE_LINTER_CHECKS,
     ],
     remediation:
       'Rename the field to `serviceAccountName` (and remove `serviceAccount`):\n\n' +

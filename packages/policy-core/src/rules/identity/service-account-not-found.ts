@@ -1,11 +1,7 @@
 import { defineRule } from '../rule.js';
 import { didYouMean } from '../../util/did-you-mean.js';
-import {
-  KUBE_LINTER_CHECKS_SOURCE,
-  SERVICE_ACCOUNTS_ADMIN_SOURCE,
-  namespacePhrase,
-  serviceAccountOf,
-} from './common.js';
+import { SERVICE_ACCOUNTS_ADMIN_SOURCE, namespacePhrase, serviceAccountOf } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 /** A pod references a ServiceAccount the repository does not define, in a namespace where it defines others. */
 export default defineRule({
@@ -26,7 +22,7 @@ export default defineRule({
       '"error looking up service account"). Worse, when someone "fixes" this by creating the account by hand, it ' +
       'lives outside version control, without the RBAC bindings and workload identity annotations the intended ' +
       'account carries.',
-    sources: [SERVICE_ACCOUNTS_ADMIN_SOURCE, KUBE_LINTER_CHECKS_SOURCE],
+    sources: [SERVICE_ACCOUNTS_ADMIN_SOURCE, KUBE_LINTER_CHECKS],
     remediation:
       'Fix the name, or add the ServiceAccount to the manifests next to the workload:\n\n' +
       '```yaml\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: web\n  namespace: shop\n' +

@@ -6,12 +6,12 @@ import {
   SPIFFE_CSI_SOURCE,
   containerMounts,
   isSpirePlatformWorkload,
-  isUnder,
   mountsOf,
   normalisePath,
   volumesOf,
   type VolumeView,
 } from './common.js';
+import { isUnder } from '../shared/host-path.js';
 
 /** Node directories where SPIRE agents serve the Workload API socket (prefixes). */
 const SOCKET_DIR_PREFIXES = ['/run/spire', '/var/run/spire', '/tmp/spire-agent'];
@@ -58,7 +58,10 @@ function socketEvidence(volume: VolumeView, mounts: ReturnType<typeof mountsOf>)
       if (env?.name !== 'SPIFFE_ENDPOINT_SOCKET') continue;
       const socket = socketPath(asString(env.value) ?? '');
       const deepest = containerMounts(mount.container)
-        .filter((m) => m.mountPath !== undefined && socket !== undefined && isUnder(socket, m.mountPath))
+        .filter(
+          (m) =>
+            m.mountPath !== undefined && socket !== undefined && isUnder(socket, normalisePath(m.mountPath)),
+        )
         .sort((a, b) => normalisePath(b.mountPath!).length - normalisePath(a.mountPath!).length)[0];
       if (deepest && deepest.spec.name === volume.name) {
         return ` where ${containerNoun(mount.container)} expects the Workload API socket (SPIFFE_ENDPOINT_SOCKET=${asString(env.value)})`;

@@ -4,7 +4,8 @@ import type { ContainerView, Workload } from '../../model/workload.js';
 import type { ResourceIndex } from '../../model/resource-index.js';
 import { asArray, asObject, asString } from '../../model/values.js';
 import { containerLabel } from '../pss/common.js';
-import { containerMounts, isUnder, normalisePath, secretNamesOfVolume, volumesOf } from './common.js';
+import { containerMounts, normalisePath, secretNamesOfVolume, volumesOf } from './common.js';
+import { isUnder } from '../shared/host-path.js';
 
 interface Provider {
   label: string;
@@ -90,8 +91,10 @@ function envHits(workload: Workload, container: ContainerView): Hit[] {
 function secretBehind(workload: Workload, container: ContainerView, file: string): string | undefined {
   let best: { depth: number; volume: string } | undefined;
   for (const mount of containerMounts(container)) {
-    if (mount.mountPath === undefined || !isUnder(file, mount.mountPath)) continue;
-    const depth = normalisePath(mount.mountPath).length;
+    if (mount.mountPath === undefined) continue;
+    const mountPath = normalisePath(mount.mountPath);
+    if (!isUnder(file, mountPath)) continue;
+    const depth = mountPath.length;
     const volume = asString(mount.spec.name);
     if (volume !== undefined && (!best || depth > best.depth)) best = { depth, volume };
   }

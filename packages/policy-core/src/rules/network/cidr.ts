@@ -103,6 +103,14 @@ export function cidrContains(cidr: Cidr, ip: IpAddress): boolean {
   return cidr.family === ip.family && (ip.value & mask(cidr.family, cidr.prefix)) === cidr.base;
 }
 
+/** `::ffff:0:0/96`: IPv4 addresses written as IPv6 (RFC 4291, section 2.5.5.2). */
+const IPV4_MAPPED: Cidr = { family: 6, base: 0xffff00000000n, prefix: 96 };
+
+/** An IPv4-mapped IPv6 address (`::ffff:a.b.c.d`) as the IPv4 address it stands for; any other as it is. */
+export function unmapIpv4(ip: IpAddress): IpAddress {
+  return cidrContains(IPV4_MAPPED, ip) ? { family: 4, value: ip.value & 0xffffffffn } : ip;
+}
+
 /** True when every address of `inner` is in `outer`. */
 export function cidrCovers(outer: Cidr, inner: Cidr): boolean {
   return (

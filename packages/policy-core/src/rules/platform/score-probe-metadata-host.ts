@@ -3,7 +3,7 @@ import { isTemplatedText } from '../../model/image.js';
 import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
 import type { MetadataEndpoint } from '../network/common.js';
-import { cidrContains, parseCidr, parseIp, type IpAddress } from '../network/cidr.js';
+import { cidrContains, parseCidr, parseIp, unmapIpv4 } from '../network/cidr.js';
 import { SCORE_MATCH, SCORE_SCHEMA, SCORE_TAGS, scoreContainers } from './common.js';
 
 /**
@@ -20,18 +20,12 @@ const PROBE_WHAT: Readonly<Record<MetadataEndpoint['name'], string>> = {
 
 const IPV4_LINK_LOCAL = parseCidr('169.254.0.0/16')!;
 const IPV6_LINK_LOCAL = parseCidr('fe80::/10')!;
-const IPV4_MAPPED = parseCidr('::ffff:0:0/96')!;
 
 /** The endpoints of the table that are addresses, parsed. */
 const ENDPOINT_ADDRESSES = (Object.keys(PROBE_WHAT) as MetadataEndpoint['name'][]).flatMap((name) => {
   const ip = parseIp(name);
   return ip ? [{ name, ip }] : [];
 });
-
-/** `::ffff:a.b.c.d` is the IPv4 address a.b.c.d. */
-function unmapIpv4(ip: IpAddress): IpAddress {
-  return cidrContains(IPV4_MAPPED, ip) ? { family: 4, value: ip.value & 0xffffffffn } : ip;
-}
 
 /** What a probe host names, when it is a metadata service or a link-local address; undefined otherwise. */
 export function metadataHost(host: string): string | undefined {

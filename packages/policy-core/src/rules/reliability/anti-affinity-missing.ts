@@ -1,7 +1,6 @@
 import { asArray, asObject, isObject, isSet } from '../../model/values.js';
 import { defineRule } from '../rule.js';
 import {
-  KUBE_LINTER_CHECKS,
   KUBE_SCORE_CHECKS,
   POLARIS_RELIABILITY,
   describeRange,
@@ -10,6 +9,7 @@ import {
   objectLabel,
   replicaRange,
 } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 export default defineRule({
   meta: {

@@ -17,8 +17,6 @@ import { SelectorMapIndex } from '../../model/selector-index.js';
 import type { EvaluationSettings, WorkloadRuleContext } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
 
-export { KUBE_LINTER_CHECKS } from '../shared/sources.js';
-
 export const RESOURCE_MANAGEMENT: RuleSource = {
   title: 'Kubernetes: Resource Management for Pods and Containers',
   url: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',

@@ -2,7 +2,8 @@ import { asArray, asObject, asString } from '../../model/values.js';
 import { isTemplatedText } from '../../model/image.js';
 import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
-import { KUBE_LINTER_CHECKS, KUBE_SCORE_CHECKS } from './common.js';
+import { KUBE_SCORE_CHECKS } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 export default defineRule({
   meta: {

@@ -1,13 +1,7 @@
 import { getPath, isSet } from '../../model/values.js';
 import { defineRule } from '../rule.js';
-import {
-  HPA,
-  POLARIS_RELIABILITY,
-  KUBE_LINTER_CHECKS,
-  hpaMinReplicas,
-  inGroup,
-  objectLabel,
-} from './common.js';
+import { HPA, POLARIS_RELIABILITY, hpaMinReplicas, inGroup, objectLabel } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 export default defineRule({
   meta: {

@@ -2,7 +2,6 @@ import { asObject, asString, getPath } from '../../model/values.js';
 import { defineRule } from '../rule.js';
 import {
   HPA,
-  KUBE_LINTER_CHECKS,
   KUBE_SCORE_CHECKS,
   findCompatible,
   hasTemplate,
@@ -10,6 +9,7 @@ import {
   namespaceLabel,
   objectLabel,
 } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 export default defineRule({
   meta: {

@@ -2,7 +2,6 @@ import type { Path } from '../../types.js';
 import { asArray, asObject, asString, getPath, isSet } from '../../model/values.js';
 import { defineRule } from '../rule.js';
 import {
-  KUBE_LINTER_CHECKS,
   KUBE_SCORE_CHECKS,
   findCompatible,
   hasCustomResources,
@@ -12,6 +11,7 @@ import {
   objectLabel,
   showPort,
 } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 interface Backend {
   service: string;

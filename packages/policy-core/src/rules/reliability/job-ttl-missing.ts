@@ -1,6 +1,7 @@
 import { asArray, asObject, getPath, isSet } from '../../model/values.js';
 import { defineRule } from '../rule.js';
-import { KUBE_LINTER_CHECKS, inGroup, isControllerOwned, objectLabel } from './common.js';
+import { inGroup, isControllerOwned, objectLabel } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 export default defineRule({
   meta: {

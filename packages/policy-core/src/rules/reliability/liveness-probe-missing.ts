@@ -1,13 +1,8 @@
 import { isSet } from '../../model/values.js';
 import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
-import {
-  KUBE_LINTER_CHECKS,
-  POLARIS_RELIABILITY,
-  PROBES,
-  isLongRunning,
-  lifetimeContainers,
-} from './common.js';
+import { POLARIS_RELIABILITY, PROBES, isLongRunning, lifetimeContainers } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 export default defineRule({
   meta: {

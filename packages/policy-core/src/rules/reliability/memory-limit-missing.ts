@@ -1,11 +1,6 @@
 import { defineRule } from '../rule.js';
-import {
-  KUBE_LINTER_CHECKS,
-  KUBE_SCORE_CHECKS,
-  LIMIT_RANGES,
-  RESOURCE_MANAGEMENT,
-  reportMissingLimit,
-} from './common.js';
+import { KUBE_SCORE_CHECKS, LIMIT_RANGES, RESOURCE_MANAGEMENT, reportMissingLimit } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 export default defineRule({
   meta: {

@@ -6,7 +6,6 @@ import { defineRule } from '../rule.js';
 import { show } from '../pss/common.js';
 import {
   CONFIGURE_PDB,
-  KUBE_LINTER_CHECKS,
   POLARIS_RELIABILITY,
   REPLICA_KINDS,
   hasTemplate,
@@ -18,6 +17,7 @@ import {
   pdbSelects,
   podWorkloadsIn,
 } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 interface Selected {
   /** Pods at the workloads' minimum scale; undefined when some selected workload's count is unknown. */

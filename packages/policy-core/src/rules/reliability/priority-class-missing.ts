@@ -1,6 +1,7 @@
 import { isSet } from '../../model/values.js';
 import { defineRule } from '../rule.js';
-import { POLARIS_RELIABILITY, KUBE_LINTER_CHECKS, objectLabel } from './common.js';
+import { POLARIS_RELIABILITY, objectLabel } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 export default defineRule({
   meta: {

@@ -2,7 +2,8 @@ import { asObject } from '../../model/values.js';
 import { isTemplatedText } from '../../model/image.js';
 import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
-import { KUBE_LINTER_CHECKS, PROBES, containerPortNames, lifetimeContainers } from './common.js';
+import { PROBES, containerPortNames, lifetimeContainers } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 const PROBE_EFFECTS = {
   readinessProbe: 'the probe never succeeds, so the container never becomes Ready and receives no traffic',

@@ -1,13 +1,13 @@
 import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
 import {
-  KUBE_LINTER_CHECKS,
   KUBE_SCORE_CHECKS,
   LIMIT_RANGES,
   RESOURCE_MANAGEMENT,
   hasEffectiveResource,
   lifetimeContainers,
 } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 const EFFECTS: Readonly<Record<string, string>> = {
   'cpu,memory':

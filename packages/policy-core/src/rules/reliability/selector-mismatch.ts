@@ -2,7 +2,8 @@ import type { Labels } from '../../model/selector.js';
 import { isEmptySelector, matchesLabelSelector, matchesSelectorMap } from '../../model/selector.js';
 import { asArray, asObject, asString, isObject, type JsonObject } from '../../model/values.js';
 import { defineRule } from '../rule.js';
-import { KUBE_LINTER_CHECKS, KUBE_SCORE_CHECKS, hasTemplate, objectLabel, templateLabels } from './common.js';
+import { KUBE_SCORE_CHECKS, hasTemplate, objectLabel, templateLabels } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 /** Kinds whose `spec.selector` is a required LabelSelector that must match the template labels. */
 const LABEL_SELECTOR_KINDS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);

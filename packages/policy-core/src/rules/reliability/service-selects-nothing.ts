@@ -4,7 +4,6 @@ import type { ResourceIndex } from '../../model/resource-index.js';
 import { asObject, getPath } from '../../model/values.js';
 import { defineRule } from '../rule.js';
 import {
-  KUBE_LINTER_CHECKS,
   KUBE_SCORE_CHECKS,
   hasCustomResources,
   hasTemplate,
@@ -13,6 +12,7 @@ import {
   objectLabel,
   podWorkloadsIn,
 } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 /** Labels Kubernetes controllers put on the pods they create: no manifest writes them in a template. */
 const CONTROLLER_LABELS = new Set([

@@ -1,13 +1,13 @@
 import { getPath, isSet } from '../../model/values.js';
 import { defineRule } from '../rule.js';
 import {
-  KUBE_LINTER_CHECKS,
   POLARIS_RELIABILITY,
   declaredReplicas,
   hpasTargeting,
   isReplicaWorkload,
   objectLabel,
 } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 export default defineRule({
   meta: {

@@ -15,3 +15,14 @@ export function normalizeHostPath(raw: string): string {
   }
   return `/${parts.join('/')}`;
 }
+
+/**
+ * True when `path` is `dir` or lies inside it, both as `normalizeHostPath` resolves them. `/` holds every
+ * absolute path; relative paths (left as written) are inside only themselves and their relative parents.
+ */
+export function isUnder(path: string, dir: string): boolean {
+  const p = normalizeHostPath(path);
+  const d = normalizeHostPath(dir);
+  if (d === '/') return p.startsWith('/');
+  return p === d || p.startsWith(`${d}/`);
+}

@@ -19,7 +19,6 @@ export const IMAGES_SOURCE: RuleSource = {
   title: 'Kubernetes: Images',
   url: 'https://kubernetes.io/docs/concepts/containers/images/',
 };
-export { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 export const POLARIS_SECURITY: RuleSource = {
   title: 'Polaris security checks',
   url: 'https://polaris.docs.fairwinds.com/checks/security/',
@@ -248,7 +247,6 @@ export function isPublicKeyMaterial(value: string): boolean {
     !/PRIVATE KEY-----/.test(value)
   );
 }
-
 
 /** `"a", "b", "c" and 2 more` */
 export function listNames(names: readonly string[], max = 3): string {

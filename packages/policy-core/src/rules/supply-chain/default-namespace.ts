@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import { objectLabel } from '../../model/resource.js';
-import { KUBE_LINTER_CHECKS, CHECKOV_KUBERNETES } from './common.js';
+import { CHECKOV_KUBERNETES } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 /** Kinds that are cluster-scoped: a `namespace` on them is ignored by the API server. */
 const CLUSTER_SCOPED_KINDS = new Set([

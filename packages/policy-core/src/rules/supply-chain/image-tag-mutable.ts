@@ -2,13 +2,13 @@ import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
 import {
   CHECKOV_KUBERNETES,
-  KUBE_LINTER_CHECKS,
   KUBE_SCORE_CHECKS,
   POLARIS_RELIABILITY,
   containerImage,
   isMutableReference,
   showImage,
 } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 /** Images without a tag or with `:latest` (Part A row 31; IDP-003). */
 export default defineRule({

@@ -6,13 +6,13 @@ import { containerLabel } from '../pss/common.js';
 import { CLOUD_CREDENTIAL_NAMES, secretValueKind } from '../shared/secrets.js';
 import {
   CWE_798,
-  KUBE_LINTER_CHECKS,
   POLARIS_SECURITY,
   SECRETS_GOOD_PRACTICES,
   describeHit,
   literalSecret,
   type SecretHit,
 } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 /** What to use instead of a static key, by the credential's cloud; undefined for non-cloud secrets. */
 function workloadIdentityAdvice(name: string, hit: SecretHit): string | undefined {

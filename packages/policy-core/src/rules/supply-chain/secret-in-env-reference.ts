@@ -1,7 +1,8 @@
 import { asArray, asObject, asString } from '../../model/values.js';
 import { defineRule } from '../rule.js';
 import { containerLabel } from '../pss/common.js';
-import { CHECKOV_KUBERNETES, KUBE_LINTER_CHECKS, SECRETS_GOOD_PRACTICES } from './common.js';
+import { CHECKOV_KUBERNETES, SECRETS_GOOD_PRACTICES } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 const WHY =
   'environment variables leak through /proc/<pid>/environ, crash dumps, debug endpoints and child processes';

@@ -1,7 +1,8 @@
 import type { JsonObject } from '../../model/values.js';
 import { asArray, asObject, asString } from '../../model/values.js';
 import { defineRule } from '../rule.js';
-import { KUBE_LINTER_CHECKS, KUBE_SCORE_CHECKS } from './common.js';
+import { KUBE_SCORE_CHECKS } from './common.js';
+import { KUBE_LINTER_CHECKS } from '../shared/sources.js';
 
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 const AWS_LBC_TYPES = new Set(['external', 'nlb-ip']);

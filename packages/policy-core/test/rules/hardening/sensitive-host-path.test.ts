@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/hardening/sensitive-host-path.js';
 import { classifyHostPath } from '../../../src/rules/hardening/host-paths.js';
-import { normalizeHostPath } from '../../../src/rules/hardening/common.js';
+import { normalizeHostPath } from '../../../src/rules/shared/host-path.js';
 import type { Severity } from '../../../src/types.js';
 import { testRuleCases, yaml, type RuleCase } from '../harness.js';
 

@@ -1,9 +1,5 @@
-import {
-  formatSeconds,
-  isUnder,
-  normalisePath,
-  parseGoDuration,
-} from '../../../src/rules/identity/common.js';
+import { formatSeconds, normalisePath, parseGoDuration } from '../../../src/rules/identity/common.js';
+import { isUnder } from '../../../src/rules/shared/host-path.js';
 
 describe('identity common helpers', () => {
   it.each([

@@ -5,6 +5,7 @@ import {
   isWholeFamily,
   parseCidr,
   parseIp,
+  unmapIpv4,
 } from '../../../src/rules/network/cidr.js';
 
 describe('parseIp', () => {
@@ -78,5 +79,21 @@ describe('parseCidr and containment', () => {
     expect(isHostBlock(parseCidr('fd00:ec2::254/128')!)).toBe(true);
     expect(isHostBlock(parseCidr('169.254.169.254')!)).toBe(true);
     expect(isHostBlock(parseCidr('169.254.169.254/31')!)).toBe(false);
+  });
+});
+
+describe('unmapIpv4', () => {
+  it.each([
+    ['::ffff:169.254.169.254', { family: 4, value: 0xa9fea9fen }],
+    ['::ffff:a9fe:a9fe', { family: 4, value: 0xa9fea9fen }],
+    ['::FFFF:0.0.0.0', { family: 4, value: 0n }],
+    ['10.0.0.1', { family: 4, value: 0x0a000001n }],
+    // Not mapped: the IPv4-compatible (deprecated) and NAT64 forms, and other IPv6 addresses, stay IPv6.
+    ['::169.254.169.254', { family: 6, value: 0xa9fea9fen }],
+    ['64:ff9b::169.254.169.254', { family: 6, value: 0x0064ff9b0000000000000000a9fea9fen }],
+    ['::fffe:a9fe:a9fe', { family: 6, value: 0xfffea9fea9fen }],
+    ['fd00:ec2::254', { family: 6, value: 0xfd000ec2000000000000000000000254n }],
+  ])('%s', (text, expected) => {
+    expect(unmapIpv4(parseIp(text)!)).toEqual(expected);
   });
 });
