@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Adds up the Jest results every package wrote (test-output/jest.json) and prints one closing line,
+// Adds up the Jest results every package wrote (test-output/jest*.json: a package with several Jest
+// configs writes one file per config) and prints one closing line,
 // `tests: N passed, N failed`, so CI can read the outcome of the whole monorepo run.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const dirs = ['packages', 'plugins'].flatMap((d) =>
   existsSync(join(root, d)) ? readdirSync(join(root, d)).map((p) => join(root, d, p)) : [],
 );
@@ -14,13 +16,21 @@ let failed = 0;
 let skipped = 0;
 const lines = [];
 for (const dir of dirs) {
-  const file = join(dir, 'test-output', 'jest.json');
-  if (!existsSync(file)) continue;
-  const result = JSON.parse(readFileSync(file, 'utf8'));
-  passed += result.numPassedTests;
-  failed += result.numFailedTests;
-  skipped += result.numPendingTests + (result.numTodoTests ?? 0);
-  lines.push(`  ${dir.slice(root.length)}: ${result.numPassedTests} passed, ${result.numFailedTests} failed`);
+  const output = join(dir, 'test-output');
+  if (!existsSync(output)) continue;
+  const files = readdirSync(output).filter((name) => /^jest.*\.json$/.test(name));
+  if (files.length === 0) continue;
+  let dirPassed = 0;
+  let dirFailed = 0;
+  for (const name of files) {
+    const result = JSON.parse(readFileSync(join(output, name), 'utf8'));
+    dirPassed += result.numPassedTests;
+    dirFailed += result.numFailedTests;
+    skipped += result.numPendingTests + (result.numTodoTests ?? 0);
+  }
+  passed += dirPassed;
+  failed += dirFailed;
+  lines.push(`  ${dir.slice(root.length)}: ${dirPassed} passed, ${dirFailed} failed`);
 }
 console.log(lines.join('\n'));
 if (passed + failed === 0) {

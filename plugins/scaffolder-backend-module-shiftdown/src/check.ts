@@ -2,7 +2,7 @@ import { promises as nodeFs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { ScanOptionError, formatReport, scan } from '@shiftdown/policy-core';
+import { ScanOptionError, formatReport, isBackstageEntity, scan } from '@shiftdown/policy-core';
 import type { LetterGrade, Report } from '@shiftdown/policy-core';
 import { countUnreadable, describeFsError, withInputProblems } from '@shiftdown/cli';
 import { collectInputs } from './collect.js';
@@ -11,8 +11,8 @@ import type { CheckInput } from './inputs.js';
 import { DEFAULT_FAIL_ON, DEFAULT_PATH, DEFAULT_REPORT_PATH } from './inputs.js';
 import { logReport } from './log.js';
 import { failureMessage } from './message.js';
-import { isBackstageEntity, schemaValidatorFor } from './schema.js';
-import { isMissing, openWorkspace, resolveInside, staysInside } from './workspace.js';
+import { schemaValidatorFor } from './schema.js';
+import { openWorkspace, resolveInside, resolveScanTarget, staysInside } from './workspace.js';
 import type { Workspace } from './workspace.js';
 
 /** The step outputs. */
@@ -47,37 +47,20 @@ export async function runCheck(request: CheckRequest): Promise<CheckResult> {
   const { input, logger } = request;
   const workspace = await openWorkspace(request.workspacePath);
   const path = input.path ?? DEFAULT_PATH;
-  const target = resolveInside(workspace, 'path', path);
+  const targetPath = resolveInside(workspace, 'path', path);
   const reportPath = input.reportPath ?? DEFAULT_REPORT_PATH;
   const reportFile = resolveInside(workspace, 'reportPath', reportPath);
-
-  let isDirectory: boolean;
-  try {
-    isDirectory = (await nodeFs.stat(target)).isDirectory();
-  } catch (error) {
-    if (isMissing(error)) {
-      throw new InputError(
-        `path "${path}" does not exist in the task workspace (check the path the fetch:template step renders into)`,
-      );
-    }
-    throw new InputError(`cannot access path "${path}" in the task workspace: ${describeFsError(error)}`);
-  }
-  if (!(await staysInside(workspace, target))) {
-    throw new InputError(`path "${path}" leads outside the task workspace through a symbolic link`);
-  }
+  const target = await resolveScanTarget(workspace, path, targetPath);
 
   // How messages name what was scanned: `k8s`, `k8s/deployment.yaml` or the workspace itself.
-  const scanned = workspace.display(target) === '.' ? 'the workspace' : workspace.display(target);
-  const collected = await collectInputs({
-    workspace,
-    target: { absolutePath: target, isDirectory },
-    reportFile,
-  });
+  const scanned = target.path === '.' ? 'the workspace' : target.path;
+  const collected = await collectInputs({ workspace, target, reportFile });
   const config = collected.config;
-  if (config) logger.info(`Using Shiftdown config ${config.path}`);
+  if (config) logger.info(`Using Shiftdown config ${workspace.display(config.absolutePath)}`);
   const schemaValidator = await schemaValidatorFor({
     ...(input.schemaValidation !== undefined && { choice: input.schemaValidation }),
     ...(config && { config }),
+    scanned: collected.inputs,
     workspace,
     logger,
   });

@@ -1,28 +1,13 @@
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { InputError } from '@backstage/errors';
-import { DEFAULT_PARSE_LIMITS, decodeBytes, readConfigFile } from '@shiftdown/policy-core';
-import type { InputFile, ShiftdownConfig } from '@shiftdown/policy-core';
-import {
-  ALLOW_ALL,
-  CONFIG_FILE_NAMES,
-  collectFiles,
-  createPathFilter,
-  describeFsError,
-  readFiles,
-} from '@shiftdown/cli';
-import type { InputProblem, PathFilter, Target } from '@shiftdown/cli';
-import type { Workspace } from './workspace.js';
+import { DEFAULT_PARSE_LIMITS, compareStrings, decodeBytes } from '@shiftdown/policy-core';
+import type { InputFile } from '@shiftdown/policy-core';
+import { ALLOW_ALL, UsageError, collectFiles, createPathFilter, loadConfig, readFiles } from '@shiftdown/cli';
+import type { InputProblem, LoadedConfig, PathFilter } from '@shiftdown/cli';
+import type { PathTarget, Workspace } from './workspace.js';
 
 /** Files bigger than this cannot be within the core's character limit in any encoding (as in the CLI). */
 const MAX_FILE_BYTES = DEFAULT_PARSE_LIMITS.maxFileChars * 4;
-
-export interface LoadedConfig {
-  config: ShiftdownConfig;
-  /** As messages show it, relative to the workspace. */
-  path: string;
-  /** The directory its globs and CRD paths are relative to. */
-  directory: string;
-}
 
 export interface CollectedInputs {
   config?: LoadedConfig;
@@ -34,8 +19,8 @@ export interface CollectedInputs {
 
 export interface CollectRequest {
   workspace: Workspace;
-  /** The file or directory to scan (absolute, inside the workspace, known to exist). */
-  target: { absolutePath: string; isDirectory: boolean };
+  /** The file or directory to scan (inside the workspace, known to exist). */
+  target: PathTarget;
   /** Never scanned: the report the action writes (a previous run's would otherwise be read as input). */
   reportFile: string;
 }
@@ -43,12 +28,12 @@ export interface CollectRequest {
 /**
  * The config and the manifests to scan, walked, filtered and read exactly as `shiftdown scan` does (the
  * CLI's walker: *.yaml, *.yml, *.json; `.git` and `node_modules` skipped; symbolic-link loops and
- * unreadable files reported), confined to the workspace.
+ * unreadable files reported), confined to the workspace. The config file itself is not scanned.
  */
 export async function collectInputs(request: CollectRequest): Promise<CollectedInputs> {
   const { workspace, target } = request;
-  const start = target.isDirectory ? target.absolutePath : dirname(target.absolutePath);
-  const config = await loadConfig(workspace, start);
+  const start = target.kind === 'directory' ? target.absolutePath : dirname(target.absolutePath);
+  const config = await loadWorkspaceConfig(workspace, start);
   const configFilter = config
     ? createPathFilter({
         include: config.config.include,
@@ -57,60 +42,34 @@ export async function collectInputs(request: CollectRequest): Promise<CollectedI
       })
     : ALLOW_ALL;
   const filter: PathFilter = {
-    includeFile: (path) => path !== request.reportFile && configFilter.includeFile(path),
+    includeFile: (path) =>
+      path !== request.reportFile && path !== config?.absolutePath && configFilter.includeFile(path),
     pruneDirectory: (path) => configFilter.pruneDirectory(path),
   };
-  const walkTarget: Target = {
-    kind: target.isDirectory ? 'directory' : 'file',
-    absolutePath: target.absolutePath,
-    path: workspace.display(target.absolutePath),
-  };
-  const collection = await collectFiles([walkTarget], { cwd: workspace.path, fs: workspace.fs, filter });
+  const collection = await collectFiles([target], { cwd: workspace.path, fs: workspace.fs, filter });
   const read = await readFiles(collection.files, {
     fs: workspace.fs,
     decode: decodeBytes,
     maxBytes: MAX_FILE_BYTES,
   });
-  const problems = [...collection.problems, ...read.problems].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-  );
+  const problems = [...collection.problems, ...read.problems].sort((a, b) => compareStrings(a.path, b.path));
   return { ...(config && { config }), inputs: read.inputs, problems };
 }
 
 /**
- * The nearest `.shiftdown.yaml` (or `.shiftdown.yml`) from the scanned directory up to the workspace
- * root, never above it: the template's own config. An invalid one is an InputError with located lines.
+ * The nearest `.shiftdown.yaml` (or `.shiftdown.yml`) from the scanned directory up, found as the CLI
+ * finds it; the confined file system sees none above the workspace, so the template's own config is the
+ * only one used. An invalid or unreadable one is an InputError with its located lines.
  */
-async function loadConfig(workspace: Workspace, startDirectory: string): Promise<LoadedConfig | undefined> {
-  for (let directory = startDirectory; ; directory = dirname(directory)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const absolutePath = join(directory, name);
-      const found = await readIfFile(workspace, absolutePath);
-      if (found) {
-        const path = workspace.display(absolutePath);
-        const read = readConfigFile(found, path);
-        if (read.errors)
-          throw new InputError(`invalid Shiftdown config file ${path}:\n${read.errors.join('\n')}`);
-        return { config: read.config, path, directory };
-      }
-    }
-    if (directory === workspace.path || dirname(directory) === directory) return undefined;
-  }
-}
-
-async function readIfFile(workspace: Workspace, absolutePath: string): Promise<Uint8Array | undefined> {
-  let isFile: boolean;
+async function loadWorkspaceConfig(
+  workspace: Workspace,
+  startDirectory: string,
+): Promise<LoadedConfig | undefined> {
   try {
-    isFile = (await workspace.fs.stat(absolutePath)).isFile();
-  } catch {
-    return undefined; // absent (or a link out of the workspace): no config here
-  }
-  if (!isFile) return undefined;
-  try {
-    return await workspace.fs.readFile(absolutePath);
+    return await loadConfig({ flag: undefined, startDirectory, cwd: workspace.path, fs: workspace.fs });
   } catch (error) {
-    throw new InputError(
-      `cannot read Shiftdown config file ${workspace.display(absolutePath)}: ${describeFsError(error)}`,
-    );
+    if (!(error instanceof UsageError)) throw error;
+    const details = error.details.length > 0 ? `:\n${error.details.join('\n')}` : '';
+    throw new InputError(`${error.message}${details}`);
   }
 }

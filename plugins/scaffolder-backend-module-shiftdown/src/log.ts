@@ -1,17 +1,15 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { SEVERITIES } from '@shiftdown/policy-core';
+import { SEVERITIES, formatScore, oneLine } from '@shiftdown/policy-core';
 import type { Finding, Report, RuleSummary } from '@shiftdown/policy-core';
 import type { InputProblem } from '@shiftdown/cli';
-import { formatScore } from './message.js';
 
 /** One task-log line per finding: `[severity] rule file:line:column — message Docs: <link>` (suppressed ones say why). */
 export function findingLogLine(finding: Finding, rule: RuleSummary | undefined): string {
-  const message = finding.message.replace(/\s+/g, ' ').trim();
   const docs = rule ? ` Docs: ${rule.helpUri}` : '';
   const suppressed = finding.suppressed
     ? ` (suppressed: ${finding.suppressed.reason} [${finding.suppressed.source}])`
     : '';
-  return `[${finding.severity}] ${finding.ruleId} ${finding.file}:${finding.line}:${finding.column} — ${message}${docs}${suppressed}`;
+  return `[${finding.severity}] ${finding.ruleId} ${finding.file}:${finding.line}:${finding.column} — ${oneLine(finding.message)}${docs}${suppressed}`;
 }
 
 /** `4 files, 6 resources: score 96/100 (A+); 0 critical, 0 high, 1 medium, 2 low, 0 info, 1 suppressed` */

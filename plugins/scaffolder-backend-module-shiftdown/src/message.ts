@@ -1,3 +1,4 @@
+import { formatScore, oneLine } from '@shiftdown/policy-core';
 import type { Finding, Report, RuleSummary } from '@shiftdown/policy-core';
 import type { InputProblem } from '@shiftdown/cli';
 
@@ -6,18 +7,13 @@ export const MAX_LISTED_VIOLATIONS = 10;
 /** The remediation in a one-line message is cut here (the docs link has all of it). */
 const MAX_REMEDIATION_CHARS = 200;
 
-/** Scores are shown as integers when they are, with one decimal otherwise (as every report does). */
-export function formatScore(score: number): string {
-  return Number.isInteger(score) ? String(score) : score.toFixed(1);
-}
-
 /**
  * The first paragraph of a rule's remediation, on one line: the prose before its YAML example, without
  * the colon that introduces it, ending with a full stop.
  */
 export function shortRemediation(remediation: string): string {
   const prose = remediation.split(/\n\s*\n|```/)[0] ?? '';
-  let text = prose.replace(/\s+/g, ' ').trim().replace(/:$/, '');
+  let text = oneLine(prose).replace(/:$/, '');
   if (text === '') return '';
   if (text.length > MAX_REMEDIATION_CHARS) text = `${text.slice(0, MAX_REMEDIATION_CHARS - 1).trimEnd()}…`;
   else if (!/[.!?…]$/.test(text)) text += '.';
@@ -73,8 +69,4 @@ export function failureMessage(details: FailureDetails): string {
   const where = details.reportPath ? `the task log and ${details.reportPath}` : 'the task log';
   if (more > 0) listed.push(`…and ${more} more: every finding is in ${where}.`);
   return [headline, ...listed].join('\n');
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -1,8 +1,11 @@
 import { promises as nodeFs } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { InputError } from '@backstage/errors';
-import { errorCode, isInside, nodeFileSystem, relativeSlashPath } from '@shiftdown/cli';
-import type { CliFs } from '@shiftdown/cli';
+import { isInside, nodeFileSystem, relativeSlashPath, resolveTargets } from '@shiftdown/cli';
+import type { CliFs, Target } from '@shiftdown/cli';
+
+/** A file or directory to walk, as the CLI's walker takes it. */
+export type PathTarget = Extract<Target, { kind: 'file' | 'directory' }>;
 
 /** The task workspace: its real path (temporary directories may sit behind symbolic links) and a file system confined to it. */
 export interface Workspace {
@@ -37,6 +40,30 @@ export function resolveInside(workspace: Workspace, inputName: string, value: st
   return absolutePath;
 }
 
+/**
+ * The `path` input (already resolved by `resolveInside`) as a walk target, examined through the confined
+ * file system: InputError when it does not exist, leads out of the workspace or cannot be examined.
+ */
+export async function resolveScanTarget(
+  workspace: Workspace,
+  path: string,
+  absolutePath: string,
+): Promise<PathTarget> {
+  const resolved = await resolveTargets([absolutePath], { cwd: workspace.path, fs: workspace.fs });
+  const [target] = resolved.targets;
+  if (target && target.kind !== 'stdin') return target;
+  if (resolved.missing.length > 0) {
+    throw new InputError(
+      `path "${path}" does not exist in the task workspace (check the path the fetch:template step renders into)`,
+    );
+  }
+  // The confined file system refuses a path whose real path is outside: name that cause, not "cannot access".
+  if (!(await staysInside(workspace, absolutePath).catch(() => true))) {
+    throw new InputError(`path "${path}" leads outside the task workspace through a symbolic link`);
+  }
+  throw new InputError(resolved.problems.map((problem) => problem.message).join('; '));
+}
+
 /** True when the real path of `absolutePath` (symbolic links followed) is inside the workspace. */
 export async function staysInside(workspace: Workspace, absolutePath: string): Promise<boolean> {
   return isInside(workspace.realPath, await nodeFs.realpath(absolutePath));
@@ -65,10 +92,4 @@ function confinedFileSystem(root: string): CliFs {
     realpath: confined,
     readFile: async (path) => nodeFileSystem.readFile(await confined(path)),
   };
-}
-
-/** True for ENOENT/ENOTDIR: the path does not exist. */
-export function isMissing(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === 'ENOENT' || code === 'ENOTDIR';
 }

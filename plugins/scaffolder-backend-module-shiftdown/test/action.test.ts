@@ -59,6 +59,10 @@ spec:
                 size: { type: integer }
 `;
 
+/** A Widget whose size has the wrong type for WIDGET_CRD (line 7). */
+const WIDGET =
+  'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: payments\nspec:\n  size: large\n';
+
 const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length > 0) cleanups.pop()!();
@@ -237,6 +241,16 @@ describe('shiftdown:check', () => {
     );
   });
 
+  it('rejects a path that cannot be examined, with the reason', async () => {
+    const result = await run(
+      { 'k8s/deployment.yaml': HARDENED },
+      { path: 'loop' },
+      { prepare: (workspace) => symlinkSync('loop', join(workspace, 'loop')) },
+    );
+    expect(messageOf(result.error)).toBe('cannot access loop: too many levels of symbolic links');
+    expect(result.outputs).toEqual({});
+  });
+
   it('rejects a reportPath outside the workspace', async () => {
     const result = await run({ 'k8s/deployment.yaml': HARDENED }, { reportPath: '../report.json' });
     expect(messageOf(result.error)).toBe(
@@ -328,18 +342,21 @@ describe('shiftdown:check', () => {
 
   it('honours the nearest .shiftdown.yaml inside the workspace (failOn, exclude), never one above it', async () => {
     const config = 'failOn: critical\nexclude:\n  - legacy\n';
-    const result = await run(
-      { '.shiftdown.yaml': config, 'k8s/deployment.yaml': TYPICAL, 'legacy/deployment.yaml': RISKY },
-      {},
-      {
-        // Above the workspace: must be ignored (it would turn every gate off).
-        prepare: (workspace) =>
-          writeFileSync(join(workspace, '..', '.shiftdown.yaml'), 'failOn: none\nminScore: 0\n'),
-      },
-    );
+    const result = await run({
+      '.shiftdown.yaml': config,
+      'k8s/deployment.yaml': TYPICAL,
+      'legacy/deployment.yaml': RISKY,
+    });
     expect(result.error).toBeUndefined();
     expect(result.logs[0]).toEqual({ level: 'info', message: 'Using Shiftdown config .shiftdown.yaml' });
     expect(result.outputs).toMatchObject({ score: 89, findings: 12 });
+    // The config is read as the config only: not scanned as a manifest, so not reported as a skipped document.
+    const report = JSON.parse(readFileSync(join(result.workspace, '.shiftdown/report.json'), 'utf8'));
+    expect(report.files.map((f: { path: string }) => f.path)).toEqual(['k8s/deployment.yaml']);
+    expect(result.logs.filter((l) => l.message.includes('skipped'))).toEqual([]);
+    expect(result.logs.find((l) => l.message.startsWith('Shiftdown scanned'))?.message).toBe(
+      'Shiftdown scanned the workspace: 1 file, 1 resource: score 89/100 (B+); 0 critical, 0 high, 8 medium, 3 low, 1 info, 0 suppressed',
+    );
 
     const nested = await run(
       { 'k8s/.shiftdown.yml': 'minScore: 95\n', 'k8s/deployment.yaml': TYPICAL },
@@ -388,7 +405,7 @@ describe('shiftdown:check', () => {
   it('reports an invalid .shiftdown.yaml with located lines', async () => {
     const result = await run({ '.shiftdown.yaml': 'failOn: severe\n', 'k8s/deployment.yaml': HARDENED });
     expect(messageOf(result.error)).toMatch(
-      /^invalid Shiftdown config file \.shiftdown\.yaml:\n\.shiftdown\.yaml:1:9: /,
+      /^invalid config file \.shiftdown\.yaml:\n\.shiftdown\.yaml:1:9: /,
     );
   });
 
@@ -412,8 +429,7 @@ describe('shiftdown:check', () => {
       '.shiftdown.yaml': 'schema:\n  validator: kubeconform\n  crdPaths: [crds]\n',
       'crds/widget.yaml': WIDGET_CRD,
       'k8s/deployment.yaml': HARDENED,
-      'k8s/widget.yaml':
-        'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: payments\nspec:\n  size: large\n',
+      'k8s/widget.yaml': WIDGET,
     };
     const withCrds = await run(files, { path: 'k8s' });
     expect(
@@ -456,6 +472,59 @@ describe('shiftdown:check', () => {
     expect(messageOf(missing.error)).toBe(
       '.shiftdown.yaml: schema.crdPaths not found in the task workspace: vendor/crds',
     );
+  });
+
+  it('parses a schema.crdPaths file that the scan reads too only once, as a scanned file', async () => {
+    const result = await run(
+      {
+        '.shiftdown.yaml': 'schema:\n  crdPaths: [k8s/crds]\n',
+        // Its CRD is used for the scan; its broken second document is one parse error, not also a CRD warning.
+        'k8s/crds/widget.yaml': `${WIDGET_CRD}---\nbroken: [\n`,
+        'k8s/widget.yaml': WIDGET,
+      },
+      { path: 'k8s', failOn: 'none' },
+    );
+    expect(
+      messageOf(result.error)
+        .split('\n')
+        .map((l) => l.split(' Fix: ')[0]),
+    ).toEqual([
+      'Shiftdown policy check failed for k8s (score 84/100, grade B): 1 file could not be parsed.',
+      '- parse-error (high) k8s/crds/widget.yaml:23 — document 2: Flow sequence in block collection must be sufficiently indented and end with a ].',
+      '- schema-invalid (high) k8s/widget.yaml:7 — spec.size has the wrong type: expected integer, but got string "large".',
+    ]);
+    expect(
+      result.logs.filter((l) => l.message.includes('k8s/crds/widget.yaml')).map((l) => l.message),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[high\] parse-error k8s\/crds\/widget\.yaml:23:1 — document 2: Flow sequence /,
+      ),
+    ]);
+
+    // Outside the scanned path, the file is read for its CRDs only: its error is a warning, the CRD is used.
+    const apart = await run(
+      {
+        '.shiftdown.yaml': 'schema:\n  crdPaths: [crds]\n',
+        'crds/widget.yaml': `${WIDGET_CRD}---\nbroken: [\n`,
+        'k8s/widget.yaml': WIDGET,
+      },
+      { path: 'k8s' },
+    );
+    expect(
+      messageOf(apart.error)
+        .split('\n')
+        .map((l) => l.split(' Fix: ')[0]),
+    ).toEqual([
+      'Shiftdown policy check failed for k8s (score 84/100, grade B): 1 finding at or above high.',
+      '- schema-invalid (high) k8s/widget.yaml:7 — spec.size has the wrong type: expected integer, but got string "large".',
+    ]);
+    expect(apart.logs.filter((l) => l.message.includes('crds/widget.yaml'))).toEqual([
+      {
+        level: 'warn',
+        message:
+          'crds/widget.yaml:23:1: document 2: Flow sequence in block collection must be sufficiently indented and end with a ] (CRD file)',
+      },
+    ]);
   });
 
   it('fails when the path holds no Kubernetes manifests', async () => {
