@@ -1,12 +1,10 @@
-import type { Report, Severity } from '@shiftdown/policy-core';
+import type { GatePolicy, Report, Severity } from '@shiftdown/policy-core';
 import { gateFailures } from '@shiftdown/policy-core';
 import { EXIT_OK, EXIT_POLICY_FAILURE } from './exit-codes.js';
 
 export type FailOn = Severity | 'none';
 
-export interface ExitPolicy {
-  failOn: FailOn;
-  minScore?: number;
+export interface ExitPolicy extends GatePolicy {
   /** Inputs that could not be read: a finding may hide in them, so they fail the run. */
   unreadable: number;
 }
@@ -17,14 +15,10 @@ export interface Verdict {
   reasons: string[];
 }
 
-/** 0 when nothing unsuppressed is at or above `failOn`, the score is at least `minScore` and every input was read; else 1. */
+/** 0 when the report passes the gate (see `gateFailures`) and every input was read; else 1. */
 export function verdict(report: Pick<Report, 'findings' | 'summary'>, policy: ExitPolicy): Verdict {
-  const reasons = gateFailures(report, {
-    failOn: policy.failOn,
-    ...(policy.minScore !== undefined && { minScore: policy.minScore }),
-  });
-  if (policy.unreadable > 0) {
-    reasons.push(`${policy.unreadable} input${policy.unreadable === 1 ? '' : 's'} could not be read`);
-  }
+  const { unreadable, ...gate } = policy;
+  const reasons = gateFailures(report, gate);
+  if (unreadable > 0) reasons.push(`${unreadable} input${unreadable === 1 ? '' : 's'} could not be read`);
   return { code: reasons.length > 0 ? EXIT_POLICY_FAILURE : EXIT_OK, reasons };
 }

@@ -7,7 +7,7 @@ export interface CliIO {
   /** Absolute working directory: relative paths and report paths are resolved against it. */
   cwd: string;
   /**
-   * Called once before a scan of more than `LARGE_SCAN_DOCUMENTS` documents starts: the process may
+   * Called once before a scan of `LARGE_SCAN_DOCUMENTS` documents or more starts: the process may
    * then trade speed for memory (the bin tells V8 to optimise for size). Not set in-process (tests).
    */
   preferMemory?: () => void;

@@ -8,11 +8,9 @@ import { runScan } from './commands/scan.js';
 import type { RulesFlags } from './commands/rules.js';
 import { runRules } from './commands/rules.js';
 import { runExplain } from './commands/explain.js';
-import { SCHEMA_CHOICES } from './commands/schema-validation.js';
+import { SCHEMA_CHOICES, addCrdsOption } from './commands/schema-validation.js';
 import { addReportOptions, collect } from './commands/report-options.js';
 import { registerTemplateCommands } from './commands/template-check.js';
-
-export { FAIL_ON_CHOICES, parseMinScore } from './commands/report-options.js';
 
 /**
  * The `shiftdown` command tree. Commander never exits the process: errors become CommanderErrors
@@ -20,10 +18,14 @@ export { FAIL_ON_CHOICES, parseMinScore } from './commands/report-options.js';
  * through `setExitCode`.
  */
 export function buildProgram(io: CliIO, deps: ScanDeps, setExitCode: (code: number) => void): Command {
-  const hasColors = (stream: { isTTY?: boolean }) => (): boolean => shouldUseColor({ isTTY: stream.isTTY, env: io.env });
-  const width = (stream: object) => (): number => ('columns' in stream && typeof stream.columns === 'number' ? stream.columns : 80);
+  const hasColors = (stream: { isTTY?: boolean }) => (): boolean =>
+    shouldUseColor({ isTTY: stream.isTTY, env: io.env });
+  const width = (stream: object) => (): number =>
+    'columns' in stream && typeof stream.columns === 'number' ? stream.columns : 80;
   const program = new Command('shiftdown')
-    .description('Kubernetes manifest security linter: Pod Security Standards and hardening checks, located to the line.')
+    .description(
+      'Kubernetes manifest security linter: Pod Security Standards and hardening checks, located to the line.',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
@@ -45,16 +47,21 @@ export function buildProgram(io: CliIO, deps: ScanDeps, setExitCode: (code: numb
   addReportOptions(scanCommand)
     .option('--stdin-filename <name>', 'name of the stdin input in the report (default: <stdin>)')
     .addOption(
-      new Option('--schema <validator>', 'schema validation: auto (kubeconform if found, else embedded), embedded, kubeconform or off').choices(
-        SCHEMA_CHOICES,
-      ),
+      new Option(
+        '--schema <validator>',
+        'schema validation: auto (kubeconform if found, else embedded), embedded, kubeconform or off',
+      ).choices(SCHEMA_CHOICES),
     )
     .option('--kubeconform <path>', 'the kubeconform binary (default: config, KUBECONFORM_PATH, then PATH)')
-    .option('--schema-location <location>', 'kubeconform -schema-location (repeatable)', collect, [] as string[])
-    .option('--crds <path>', 'file or directory of CustomResourceDefinitions for custom resources (repeatable)', collect, [] as string[])
-    .action(async (paths: string[], flags: ScanFlags) => {
-      setExitCode(await runScan(paths, flags, io, deps));
-    });
+    .option(
+      '--schema-location <location>',
+      'kubeconform -schema-location (repeatable)',
+      collect,
+      [] as string[],
+    );
+  addCrdsOption(scanCommand).action(async (paths: string[], flags: ScanFlags) => {
+    setExitCode(await runScan(paths, flags, io, deps));
+  });
 
   program
     .command('rules')

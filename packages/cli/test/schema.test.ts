@@ -145,6 +145,29 @@ describe('scan: schema validation', () => {
     expect(schemaFindings(withConfig)).toEqual([unknownColour]);
   });
 
+  test('a CRD file that does not parse: each error a located warning, its good documents still used', async () => {
+    tree = tempTree({
+      'app/widget.yaml': WIDGET,
+      'crds/widget-crd.yaml': `${CRD}---\nkind: [\n`,
+    });
+    const result = await run(tree.root, [
+      'scan',
+      'app',
+      '--crds',
+      'crds',
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+    ]);
+    expect(result.stderr).toBe(
+      'shiftdown: warning: crds/widget-crd.yaml:23:1: document 2: Flow sequence in block collection must be sufficiently indented and end with a ] (CRD file)\n',
+    );
+    expect(schemaFindings(JSON.parse(result.stdout) as Report)).toEqual([
+      expect.stringMatching(/^schema-invalid app\/widget\.yaml:7:3 Unknown field "colour" in spec/),
+    ]);
+  });
+
   test('a missing CRD path is a usage error', async () => {
     tree = tempTree({ 'deploy.yaml': TYPO_DEPLOYMENT });
     const result = await run(tree.root, ['scan', '--crds', 'nowhere']);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
+import { Writable } from 'node:stream';
 import { writeFilePieces, writePieces } from '../src/files/write.js';
 import { main } from '../src/index.js';
 import { tempTree, testIO } from './helpers.js';
@@ -21,17 +21,30 @@ describe('writePieces', () => {
     expect(once).toEqual(['a\n']);
   });
 
-  test('waits for the stream to drain when it asks to', async () => {
-    const stream = new PassThrough({ highWaterMark: 16 });
-    let read = '';
-    const writing = writePieces(stream, ['x'.repeat(2_000_000), 'y']);
-    stream.on('data', (chunk: Buffer) => {
-      read += chunk.toString('utf8');
+  test('never writes while the stream waits to drain', async () => {
+    let received = '';
+    const stream = new Writable({
+      highWaterMark: 16,
+      decodeStrings: false,
+      write(chunk: string, _encoding, callback) {
+        received += chunk;
+        setImmediate(callback);
+      },
     });
-    await writing;
-    stream.end();
-    await new Promise((resolve) => stream.on('end', resolve));
-    expect(read).toBe(`${'x'.repeat(2_000_000)}y\n`);
+    let drains = 0;
+    stream.on('drain', () => drains++);
+    const needDrainAtWrite: boolean[] = [];
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk: string) => {
+      needDrainAtWrite.push(stream.writableNeedDrain);
+      return write(chunk);
+    }) as typeof stream.write;
+    const pieces = ['a', 'b', 'c'].map((letter) => letter.repeat(1 << 20));
+    await writePieces(stream, pieces);
+    // Three batches of a megabyte, then the closing line break.
+    expect(needDrainAtWrite).toEqual([false, false, false, false]);
+    expect(drains).toBe(3);
+    expect(received).toBe(`${pieces.join('')}\n`);
   });
 });
 

@@ -1,46 +1,57 @@
 /**
- * `checkTemplates`: find the templates, render each one's skeletons with example parameter values into
- * an in-memory workspace, scan the workspace's manifests with the policy core (one scan per template,
- * as the scaffolder's `shiftdown:check` scans one task's workspace), and report every finding at the
- * skeleton file and line it came from.
+ * `checkTemplates`: find the templates in the files a surface read, render each one's skeletons with
+ * example parameter values into an in-memory workspace, scan the workspace's manifests with the policy core
+ * (one scan per template, as the scaffolder's `shiftdown:check` scans one task's workspace), and report
+ * every finding at the skeleton file and line it came from.
  */
-import { scan } from '@shiftdown/policy-core';
-import type { InputFile, Report, SchemaValidator } from '@shiftdown/policy-core';
-import { compareStrings } from './paths.js';
+import { compareStrings, scan } from '@shiftdown/policy-core';
+import type { InputFile, Report } from '@shiftdown/policy-core';
 import { Workspace } from './render/workspace.js';
 import { combineReports, withErrors } from './report/combine.js';
 import { remapReport, type RenderedOrigin } from './report/remap.js';
-import { discoverTemplates, isRecord, type TemplateDocument } from './template/discover.js';
+import { findTemplates, isRecord, type TemplateDocument } from './template/discover.js';
 import { locate } from './template/locate.js';
 import { exampleValues } from './template/parameters.js';
 import { planSteps } from './template/steps.js';
-import type { CheckTemplatesOptions, RenderedFile, StepResult, TemplateCheckResult, TemplateResult } from './types.js';
+import type {
+  CheckTemplatesOptions,
+  RenderedFile,
+  StepResult,
+  TemplateCheckResult,
+  TemplateResult,
+  TemplateSource,
+} from './types.js';
 
 /** The files of a workspace the policy core reads: Kubernetes manifests are YAML or JSON. */
 const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
-/**
- * Backstage catalog entities (the skeleton's catalog-info.yaml) are not Kubernetes objects: they have no
- * schema to miss. The scaffolder's `shiftdown:check` skips them the same way.
- */
-const BACKSTAGE_API_VERSION = /^([a-z0-9-]+\.)*backstage\.io\//;
 
-export async function checkTemplates(paths: readonly string[], options: CheckTemplatesOptions = {}): Promise<TemplateCheckResult> {
+/**
+ * Check the templates in `sources` (see `TemplateSource`). Skeletons are read from the file system
+ * next to each template file.
+ */
+export async function checkTemplates(
+  sources: readonly TemplateSource[],
+  options: CheckTemplatesOptions = {},
+): Promise<TemplateCheckResult> {
   const cwd = options.cwd ?? process.cwd();
-  const discovery = await discoverTemplates(paths, cwd);
+  const discovery = findTemplates(sources);
   const templates: TemplateResult[] = [];
   for (const template of discovery.templates) templates.push(await checkTemplate(template, options, cwd));
-  const empty = scanFiles([], options);
-  const report = withErrors(
-    combineReports(
-      templates.map((t) => t.report),
-      empty,
-    ),
-    discovery.errors,
-  );
-  return { report, templates, errors: [...discovery.errors, ...templates.flatMap((t) => t.errors)] };
+  const [first, ...rest] = templates.map((t) => t.report);
+  // With no template, the report is that of a scan of nothing (its settings still say how it would check).
+  const combined = first ? combineReports([first, ...rest]) : scanFiles([], options);
+  return {
+    report: withErrors(combined, discovery.errors),
+    templates,
+    errors: [...discovery.errors, ...templates.flatMap((t) => t.errors)],
+  };
 }
 
-async function checkTemplate(template: TemplateDocument, options: CheckTemplatesOptions, cwd: string): Promise<TemplateResult> {
+async function checkTemplate(
+  template: TemplateDocument,
+  options: CheckTemplatesOptions,
+  cwd: string,
+): Promise<TemplateResult> {
   const metadata = isRecord(template.value.metadata) ? template.value.metadata : {};
   const spec = isRecord(template.value.spec) ? template.value.spec : {};
   const parameters = { ...exampleValues(spec.parameters), ...options.values };
@@ -115,14 +126,7 @@ function scanFiles(files: InputFile[], options: CheckTemplatesOptions): Report {
     ...(options.profile !== undefined && { profile: options.profile }),
     ...(options.pssVersion !== undefined && { pssVersion: options.pssVersion }),
     ...(options.kubernetesVersion !== undefined && { kubernetesVersion: options.kubernetesVersion }),
-    ...(options.schemaValidator && { schemaValidator: withoutBackstageEntities(options.schemaValidator) }),
+    ...(options.schemaValidator && { schemaValidator: options.schemaValidator }),
     ...(options.today !== undefined && { today: options.today }),
   });
-}
-
-function withoutBackstageEntities(validator: SchemaValidator): SchemaValidator {
-  return {
-    name: validator.name,
-    validate: (resource, index) => (BACKSTAGE_API_VERSION.test(resource.apiVersion) ? [] : validator.validate(resource, index)),
-  };
 }

@@ -6,7 +6,8 @@
 export { checkTemplates } from './check.js';
 export { formatTemplateCheck, type TemplateFormatOptions } from './report/format.js';
 export { combineReports } from './report/combine.js';
-export { MissingPathError, TEMPLATE_API_VERSION } from './template/discover.js';
+export { TEMPLATE_API_VERSION } from './template/discover.js';
+export { parseTemplateValues, type ParsedTemplateValues } from './template/values.js';
 export { exampleValue, exampleValues } from './template/parameters.js';
 export type {
   CheckTemplatesOptions,
@@ -17,4 +18,5 @@ export type {
   TemplateCheckResult,
   TemplateError,
   TemplateResult,
+  TemplateSource,
 } from './types.js';

@@ -6,8 +6,3 @@ export function displayPath(cwd: string, absolutePath: string): string {
   if (rel === '') return '.';
   return sep === '/' ? rel : rel.split(sep).join('/');
 }
-
-/** Code-unit order: the same on every machine and locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

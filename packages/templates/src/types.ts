@@ -9,8 +9,25 @@ export interface TemplateError {
   message: string;
 }
 
+/**
+ * A file a surface found and read (the CLI walks, filters and reads them as `scan` does; the Action
+ * matches its `templates` globs): `checkTemplates` looks for Template documents in it.
+ */
+export interface TemplateSource {
+  /** Display path (relative to `cwd`, forward slashes): how results name the file. */
+  path: string;
+  /** Absolute path: a step's skeleton `url` resolves against its directory. */
+  absolutePath: string;
+  text: string;
+  /**
+   * Named by the user (true) or found under a named directory (false). A named file that holds no
+   * template is an error; under a directory, only YAML files mentioning a Template are looked at.
+   */
+  explicit: boolean;
+}
+
 export interface CheckTemplatesOptions {
-  /** Paths in results are relative to this directory (default: the process working directory). */
+  /** Skeleton paths in results are relative to this directory (default: the process working directory). */
   cwd?: string;
   /** Parameter values that replace the examples derived from each template's parameter schema. */
   values?: Record<string, unknown>;

@@ -1,18 +1,19 @@
 import { join } from 'node:path';
 import { createEmbeddedValidator } from '@shiftdown/kubeconform';
 import { atOrAbove } from '@shiftdown/policy-core';
-import { checkTemplates } from '../src/index.js';
-import { REPO_ROOT } from './helpers.js';
+import { checkPaths, REPO_ROOT } from './helpers.js';
 
 const EXAMPLES = join(REPO_ROOT, 'examples', 'templates');
 const options = { cwd: EXAMPLES, today: '2025-01-01', schemaValidator: createEmbeddedValidator() };
 
 describe('the golden-path examples (examples/templates)', () => {
   it('hardened-service renders every file and passes: no finding at all, schema-valid', async () => {
-    const result = await checkTemplates(['hardened-service'], options);
+    const result = await checkPaths(['hardened-service'], options);
     expect(result.errors).toEqual([]);
     const [template] = result.templates;
-    expect(template!.steps.map((s) => `${s.id} ${s.action} ${s.status} ${s.files}`)).toEqual(['fetch fetch:template rendered 6']);
+    expect(template!.steps.map((s) => `${s.id} ${s.action} ${s.status} ${s.files}`)).toEqual([
+      'fetch fetch:template rendered 6',
+    ]);
     expect(template!.files.map((f) => `${f.rendered}${f.approximate ? ' (approximate)' : ''}`)).toEqual([
       'catalog-info.yaml',
       'k8s/deployment.yaml',
@@ -22,9 +23,14 @@ describe('the golden-path examples (examples/templates)', () => {
       'k8s/serviceaccount.yaml',
     ]);
     expect(result.report.findings).toEqual([]);
-    expect(result.report.findings.filter((f) => atOrAbove(f.severity, 'high'))).toEqual([]);
-    expect([result.report.summary.score, result.report.summary.grade, result.report.summary.resources]).toEqual([100, 'A+', 7]);
-    expect(result.report.resources.map((r) => `${r.kind} ${r.namespace ?? ''}/${r.name} ${r.file}:${r.line}`)).toEqual([
+    expect([
+      result.report.summary.score,
+      result.report.summary.grade,
+      result.report.summary.resources,
+    ]).toEqual([100, 'A+', 7]);
+    expect(
+      result.report.resources.map((r) => `${r.kind} ${r.namespace ?? ''}/${r.name} ${r.file}:${r.line}`),
+    ).toEqual([
       'Component /orders-api hardened-service/skeleton/catalog-info.yaml:1',
       'Deployment shop/orders-api hardened-service/skeleton/k8s/deployment.yaml:1',
       'NetworkPolicy shop/orders-api-default-deny hardened-service/skeleton/k8s/networkpolicy.yaml:2',
@@ -40,20 +46,26 @@ describe('the golden-path examples (examples/templates)', () => {
       { name: 'A', value: '1' },
       { name: 'A', value: '2' },
     ];
-    const result = await checkTemplates(['hardened-service'], { ...options, values: { env } });
+    const result = await checkPaths(['hardened-service'], { ...options, values: { env } });
     expect(result.report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual([
       'hardened-service/skeleton/k8s/deployment.yaml:46:15 duplicate-env-var',
     ]);
     // The duplicate is the second item (rendered line 46, the first item is at 44); both come from line 46.
-    expect(result.templates[0]!.findings[0]!.rendered).toEqual({ file: 'k8s/deployment.yaml', line: 46, column: 15 });
-    const none = await checkTemplates(['hardened-service'], { ...options, values: { env: [] } });
+    expect(result.templates[0]!.findings[0]!.rendered).toEqual({
+      file: 'k8s/deployment.yaml',
+      line: 46,
+      column: 15,
+    });
+    const none = await checkPaths(['hardened-service'], { ...options, values: { env: [] } });
     expect(none.report.findings).toEqual([]);
   });
 
   it('risky-service fails: every finding at its skeleton line', async () => {
-    const result = await checkTemplates(['risky-service'], options);
+    const result = await checkPaths(['risky-service'], options);
     expect(result.errors).toEqual([]);
-    expect(result.report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId}`)).toEqual([
+    expect(
+      result.report.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.ruleId}`),
+    ).toEqual([
       'risky-service/skeleton/k8s/deployment.yaml:11:5 medium imds-reachable',
       'risky-service/skeleton/k8s/deployment.yaml:11:5 medium network-policy-missing',
       'risky-service/skeleton/k8s/deployment.yaml:11:5 medium network-policy-missing',
@@ -83,10 +95,11 @@ describe('the golden-path examples (examples/templates)', () => {
   });
 
   it('risky-service without the debug mount: the {% if %} block is gone, and so are its findings', async () => {
-    const result = await checkTemplates(['risky-service'], { ...options, values: { debug: false } });
-    expect(result.report.findings.filter((f) => atOrAbove(f.severity, 'high')).map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual([
-      '22:15 literal-secret-in-env',
-      '24:13 privileged-container',
-    ]);
+    const result = await checkPaths(['risky-service'], { ...options, values: { debug: false } });
+    expect(
+      result.report.findings
+        .filter((f) => atOrAbove(f.severity, 'high'))
+        .map((f) => `${f.line}:${f.column} ${f.ruleId}`),
+    ).toEqual(['22:15 literal-secret-in-env', '24:13 privileged-container']);
   });
 });

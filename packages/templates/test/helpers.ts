@@ -1,9 +1,25 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { checkTemplates } from '../src/index.js';
+import type { CheckTemplatesOptions, TemplateCheckResult, TemplateSource } from '../src/index.js';
 
 /** A fresh temporary directory holding `files` (path → content); removed by `cleanup`. */
-export function tempTree(files: Record<string, string | Uint8Array> = {}): { root: string; write(path: string, content: string | Uint8Array): string; link(path: string, target: string): void; cleanup(): void } {
+export function tempTree(files: Record<string, string | Uint8Array> = {}): {
+  root: string;
+  write(path: string, content: string | Uint8Array): string;
+  link(path: string, target: string): void;
+  cleanup(): void;
+} {
   const root = mkdtempSync(join(tmpdir(), 'shiftdown-templates-'));
   const write = (path: string, content: string | Uint8Array): string => {
     const absolute = join(root, path);
@@ -75,3 +91,35 @@ export const PRIVILEGED_POD_SKELETON = [
   '        privileged: true',
   '',
 ].join('\n');
+
+/**
+ * The sources a surface hands to checkTemplates for these paths (relative to `cwd`): each named file, and
+ * every regular file under each named directory, read as UTF-8. (The CLI collects them with `scan`'s file
+ * walking; these tests need no more than this.)
+ */
+export function templateSources(cwd: string, paths: readonly string[]): TemplateSource[] {
+  const sources: TemplateSource[] = [];
+  const add = (absolutePath: string, explicit: boolean): void => {
+    const path = relative(cwd, absolutePath).split(sep).join('/');
+    sources.push({ path, absolutePath, text: readFileSync(absolutePath, 'utf8'), explicit });
+  };
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (!statSync(absolute).isDirectory()) {
+      add(absolute, true);
+      continue;
+    }
+    for (const entry of readdirSync(absolute, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) add(join(entry.parentPath, entry.name), false);
+    }
+  }
+  return sources;
+}
+
+/** `checkTemplates` of the templates at `paths` (relative to `options.cwd`). */
+export function checkPaths(
+  paths: readonly string[],
+  options: CheckTemplatesOptions & { cwd: string },
+): Promise<TemplateCheckResult> {
+  return checkTemplates(templateSources(options.cwd, paths), options);
+}

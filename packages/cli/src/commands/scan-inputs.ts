@@ -1,8 +1,8 @@
 import { dirname, resolve } from 'node:path';
+import { DEFAULT_PARSE_LIMITS, compareStrings } from '@shiftdown/policy-core';
 import type { InputFile } from '@shiftdown/policy-core';
 import type { CliFs } from '../files/fs.js';
 import { createPathFilter } from '../files/filter.js';
-import { compareStrings } from '../files/paths.js';
 import { readFiles, readStream } from '../files/read.js';
 import type { InputProblem, Target } from '../files/walk.js';
 import { collectFiles, resolveTargets } from '../files/walk.js';
@@ -12,6 +12,9 @@ import { loadConfig } from '../config/load.js';
 import { ProgressLine, progressEnabled } from '../progress.js';
 
 export const DEFAULT_STDIN_FILENAME = '<stdin>';
+
+/** Files bigger than this cannot be within the core's character limit in any encoding; they are not read. */
+export const MAX_FILE_BYTES = DEFAULT_PARSE_LIMITS.maxFileChars * 4;
 
 export interface InputRequest {
   /** Command-line paths; `-` is stdin. */
@@ -29,6 +32,8 @@ export interface InputRequest {
 
 export interface GatheredInputs {
   config?: LoadedConfig;
+  /** What the command line named, in its order (named files are in `inputs` under their `path`). */
+  targets: Target[];
   /** Decoded files, sorted by path. */
   inputs: InputFile[];
   /** Inputs that could not be scanned, sorted by path. */
@@ -40,7 +45,8 @@ export interface GatheredInputs {
 /** Everything `scan` needs from the outside world: config, files (walked, filtered, read) and stdin. */
 export async function gatherInputs(request: InputRequest): Promise<GatheredInputs> {
   const { cwd, fs } = request;
-  if (request.args.filter((a) => a === '-').length > 1) throw new UsageError('stdin ("-") can be scanned only once');
+  if (request.args.filter((a) => a === '-').length > 1)
+    throw new UsageError('stdin ("-") can be scanned only once');
 
   const resolved = await resolveTargets(request.args, { cwd, fs });
   if (resolved.missing.length > 0) {
@@ -57,11 +63,19 @@ export async function gatherInputs(request: InputRequest): Promise<GatheredInput
     fs,
   });
   const filter = config
-    ? createPathFilter({ include: config.config.include, exclude: config.config.exclude, baseDirectory: config.directory })
+    ? createPathFilter({
+        include: config.config.include,
+        exclude: config.config.exclude,
+        baseDirectory: config.directory,
+      })
     : undefined;
 
   const collection = await collectFiles(resolved.targets, { cwd, fs, ...(filter && { filter }) });
-  const progress = new ProgressLine(request.stderr, collection.files.length, progressEnabled(request.stderr.isTTY, collection.files.length));
+  const progress = new ProgressLine(
+    request.stderr,
+    collection.files.length,
+    progressEnabled(request.stderr.isTTY, collection.files.length),
+  );
   const read = await readFiles(collection.files, {
     fs,
     decode: request.decode,
@@ -79,8 +93,10 @@ export async function gatherInputs(request: InputRequest): Promise<GatheredInput
     inputs.push({ path: name, text: request.decode(await readStream(request.stdin)) });
   }
   inputs.sort((a, b) => compareStrings(a.path, b.path));
-  const problems = [...resolved.problems, ...collection.problems, ...read.problems].sort((a, b) => compareStrings(a.path, b.path));
-  return { ...(config && { config }), inputs, problems, progress };
+  const problems = [...resolved.problems, ...collection.problems, ...read.problems].sort((a, b) =>
+    compareStrings(a.path, b.path),
+  );
+  return { ...(config && { config }), targets: resolved.targets, inputs, problems, progress };
 }
 
 /** Config discovery starts at the first path's directory (a file's parent), or the working directory for stdin. */
@@ -88,6 +104,9 @@ function discoveryStart(args: readonly string[], targets: readonly Target[], cwd
   const first = args[0];
   if (first === undefined || first === '-') return cwd;
   const absolutePath = resolve(cwd, first);
-  const target = targets.find((t): t is Extract<Target, { absolutePath: string }> => t.kind !== 'stdin' && t.absolutePath === absolutePath);
+  const target = targets.find(
+    (t): t is Extract<Target, { absolutePath: string }> =>
+      t.kind !== 'stdin' && t.absolutePath === absolutePath,
+  );
   return target?.kind === 'directory' ? absolutePath : dirname(absolutePath);
 }

@@ -1,6 +1,4 @@
-import { resolve } from 'node:path';
 import {
-  DEFAULT_PARSE_LIMITS,
   ScanOptionError,
   decodeBytes,
   estimateDocuments,
@@ -11,16 +9,14 @@ import type { Report } from '@shiftdown/policy-core';
 import { UsageError } from '../exit-codes.js';
 import { verdict } from '../exit-status.js';
 import type { CliFs } from '../files/fs.js';
-import { describeFsError } from '../files/fs.js';
-import { writeFilePieces, writePieces } from '../files/write.js';
+import { nodeFileSystem } from '../files/fs.js';
 import type { CliIO } from '../io.js';
 import { warn } from '../io.js';
 import { countUnreadable, printProblems, withInputProblems } from './input-problems.js';
 import type { ReportFlags } from './report-options.js';
-import { reportSettings } from './report-output.js';
-import { DEFAULT_STDIN_FILENAME, gatherInputs } from './scan-inputs.js';
+import { reportSettings, writeReport } from './report-output.js';
+import { DEFAULT_STDIN_FILENAME, MAX_FILE_BYTES, gatherInputs } from './scan-inputs.js';
 import { prepareSchemaValidator, type SchemaFlags } from './schema-validation.js';
-import { nodeFileSystem } from '../files/fs.js';
 
 /** `shiftdown scan` options as commander parses them. */
 export interface ScanFlags extends ReportFlags, SchemaFlags {
@@ -37,9 +33,6 @@ export interface ScanDeps {
  * 30 % more time (docs/benchmarks.md).
  */
 export const LARGE_SCAN_DOCUMENTS = 25_000;
-
-/** Files bigger than this cannot be within the core's character limit in any encoding; they are not read. */
-const MAX_FILE_BYTES = DEFAULT_PARSE_LIMITS.maxFileChars * 4;
 
 /** Run `shiftdown scan`: the exit code (0 pass, 1 policy failure); usage problems throw UsageError. */
 export async function runScan(
@@ -107,25 +100,5 @@ export async function runScan(
 
   const settings = reportSettings(flags, config, io);
   await writeReport(formatReportChunks(report, flags.format, settings.format), flags.output, io);
-  return verdict(report, {
-    failOn: settings.failOn,
-    ...(settings.minScore !== undefined && { minScore: settings.minScore }),
-    unreadable: countUnreadable(gathered.problems),
-  }).code;
-}
-
-/**
- * The report on stdout, or in the `--output` file (relative to the working directory), written a piece
- * at a time: a JSON or SARIF report of a large scan is 100 MB, which need not exist as one string.
- */
-async function writeReport(pieces: Iterable<string>, output: string | undefined, io: CliIO): Promise<void> {
-  if (output === undefined) {
-    await writePieces(io.stdout, pieces);
-    return;
-  }
-  try {
-    await writeFilePieces(resolve(io.cwd, output), pieces);
-  } catch (error) {
-    throw new UsageError(`cannot write the report to ${output}: ${describeFsError(error)}`);
-  }
+  return verdict(report, { ...settings.gate, unreadable: countUnreadable(gathered.problems) }).code;
 }

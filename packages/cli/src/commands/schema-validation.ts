@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
-import { classifyDocument, parseFile } from '@shiftdown/policy-core';
+import type { Command } from 'commander';
 import type { InputFile, SchemaValidator, SchemaValidatorChoice } from '@shiftdown/policy-core';
 import {
   KubeconformError,
-  createEmbeddedValidator,
+  crdsFromFiles,
+  embeddedValidatorFor,
   findKubeconform,
-  isCrdObject,
   kubeconformValidator,
   runKubeconform,
-  skippingKinds,
   withFallbackForMissing,
   type JsonObject,
   type KubeconformValidator,
@@ -20,6 +19,7 @@ import { collectFiles, resolveTargets } from '../files/walk.js';
 import { readFiles } from '../files/read.js';
 import type { CliIO } from '../io.js';
 import { warn } from '../io.js';
+import { collect } from './report-options.js';
 
 export const SCHEMA_CHOICES: readonly SchemaValidatorChoice[] = ['auto', 'embedded', 'kubeconform', 'off'];
 
@@ -29,6 +29,16 @@ export interface SchemaFlags {
   kubeconform?: string;
   schemaLocation?: string[];
   crds?: string[];
+}
+
+/** `--crds PATH` (repeatable), as `scan` and `template check` take it. */
+export function addCrdsOption(command: Command): Command {
+  return command.option(
+    '--crds <path>',
+    'file or directory of CustomResourceDefinitions for custom resources (repeatable)',
+    collect,
+    [] as string[],
+  );
 }
 
 export interface SchemaRequest {
@@ -63,12 +73,8 @@ export async function prepareSchemaValidator(request: SchemaRequest): Promise<Pr
   const none: PreparedSchema = { afterScan: () => undefined };
   if (choice === 'off') return none;
 
-  const crds = await loadCrds(request);
+  const embedded = embeddedValidatorFor(settings, await loadCrds(request));
   const skip = settings.skipKinds ?? [];
-  const embedded = skippingKinds(
-    createEmbeddedValidator({ crds, ...(settings.ignoreMissingSchemas && { ignoreMissingSchemas: true }) }),
-    skip,
-  );
   if (choice === 'embedded') return { validator: embedded, afterScan: none.afterScan };
 
   const binary = locateKubeconform(request, choice === 'kubeconform');
@@ -149,17 +155,7 @@ async function loadCrds(request: SchemaRequest): Promise<JsonObject[]> {
   const read = await readFiles(collection.files, { fs, decode: request.decode });
   for (const problem of [...resolved.problems, ...collection.problems, ...read.problems])
     warn(io, problem.message);
-  const crds: JsonObject[] = [];
-  for (const file of read.inputs) {
-    const parsed = parseFile(file);
-    for (const error of parsed.errors)
-      warn(io, `${file.path}:${error.line}:${error.column}: ${error.message} (CRD file)`);
-    for (const doc of parsed.documents) {
-      const classified = classifyDocument(doc.value);
-      const items = classified.type === 'list' ? classified.items : [doc.value];
-      for (const item of items) if (isCrdObject(item)) crds.push(item);
-    }
-  }
-  return crds;
+  return crdsFromFiles(read.inputs, (file, error) =>
+    warn(io, `${file}:${error.line}:${error.column}: ${error.message} (CRD file)`),
+  );
 }
-

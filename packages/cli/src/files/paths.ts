@@ -18,11 +18,6 @@ export function isInside(base: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** Code-unit order: the same on every machine and locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Kubernetes manifests the walker picks up in directories (explicitly named files are always read). */
 export const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
 

@@ -1,14 +1,13 @@
 import { join, resolve } from 'node:path';
+import { compareStrings } from '@shiftdown/policy-core';
 import type { CliFs, FileStat } from './fs.js';
 import { describeFsError, errorCode } from './fs.js';
 import type { PathFilter } from './filter.js';
 import { ALLOW_ALL } from './filter.js';
-import { MANIFEST_EXTENSION, SKIPPED_DIRECTORIES, compareStrings, displayPath } from './paths.js';
+import { MANIFEST_EXTENSION, SKIPPED_DIRECTORIES, displayPath } from './paths.js';
 
 /** What the user asked to scan, after checking that it exists. */
-export type Target =
-  | { kind: 'stdin' }
-  | { kind: 'file' | 'directory'; absolutePath: string; path: string };
+export type Target = { kind: 'stdin' } | { kind: 'file' | 'directory'; absolutePath: string; path: string };
 
 /** A file to read: its absolute path and how reports name it. */
 export interface CollectedFile {
@@ -62,7 +61,12 @@ export async function resolveTargets(
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(arg);
-      else problems.push({ kind: 'unreadable', path, message: `cannot access ${path}: ${describeFsError(error)}` });
+      else
+        problems.push({
+          kind: 'unreadable',
+          path,
+          message: `cannot access ${path}: ${describeFsError(error)}`,
+        });
       continue;
     }
     // Named FIFOs and devices (`<(helm template …)`, /dev/stdin) are read like files.
@@ -97,7 +101,8 @@ class Walker {
   }
 
   add(absolutePath: string): void {
-    if (!this.files.has(absolutePath)) this.files.set(absolutePath, { absolutePath, path: this.display(absolutePath) });
+    if (!this.files.has(absolutePath))
+      this.files.set(absolutePath, { absolutePath, path: this.display(absolutePath) });
   }
 
   result(): Collection {
@@ -151,10 +156,18 @@ class Walker {
           if (!manifest) continue; // a broken link that is not a manifest is not our business
           if (errorCode(error) === 'ELOOP') {
             const path = this.display(absolutePath);
-            this.problems.push({ kind: 'loop', path, message: `symbolic link loop: ${path} cannot be resolved; not followed` });
+            this.problems.push({
+              kind: 'loop',
+              path,
+              message: `symbolic link loop: ${path} cannot be resolved; not followed`,
+            });
           } else if (errorCode(error) === 'ENOENT') {
             const path = this.display(absolutePath);
-            this.problems.push({ kind: 'unreadable', path, message: `cannot read ${path}: broken symbolic link` });
+            this.problems.push({
+              kind: 'unreadable',
+              path,
+              message: `cannot read ${path}: broken symbolic link`,
+            });
           } else {
             this.unreadable(absolutePath, error);
           }
@@ -177,7 +190,11 @@ class Walker {
 
   private unreadable(absolutePath: string, error: unknown): void {
     const path = this.display(absolutePath);
-    this.problems.push({ kind: 'unreadable', path, message: `cannot read ${path}: ${describeFsError(error)}` });
+    this.problems.push({
+      kind: 'unreadable',
+      path,
+      message: `cannot read ${path}: ${describeFsError(error)}`,
+    });
   }
 
   private display(absolutePath: string): string {

@@ -1,5 +1,5 @@
-import { parse } from 'yaml';
 import { decodeBytes } from '@shiftdown/policy-core';
+import { parseTemplateValues } from '@shiftdown/templates';
 import type { RunFiles } from './files.js';
 
 /** The `template-values` file: a YAML or JSON mapping of parameter values; anything else is an error. */
@@ -7,14 +7,15 @@ export async function loadTemplateValues(
   path: string,
   files: Pick<RunFiles, 'readFile'>,
 ): Promise<Record<string, unknown>> {
-  let value: unknown;
+  let text: string;
   try {
-    value = parse(decodeBytes(await files.readFile(path)));
+    text = decodeBytes(await files.readFile(path));
   } catch (error) {
     throw new Error(`cannot read template-values ${path}: ${(error as Error).message}`, { cause: error });
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+  const parsed = parseTemplateValues(text, path);
+  if ('errors' in parsed) throw new Error(`template-values is not valid YAML: ${parsed.errors.join('; ')}`);
+  if ('notAMapping' in parsed)
     throw new Error(`template-values ${path} must be a mapping of parameter names to values`);
-  }
-  return value as Record<string, unknown>;
+  return parsed.values;
 }

@@ -25,15 +25,13 @@ export async function withTemplateFindings(
   globs: readonly string[],
   files: Pick<RunFiles, 'readDir' | 'readFile'>,
   options: Omit<CheckTemplatesOptions, 'cwd'>,
-  check: typeof checkTemplates = checkTemplates,
 ): Promise<TemplateCheckOutcome> {
   const matched = await collectManifests(workspace, globs, {}, files);
   if (matched.length === 0) return { report, templates: 0 };
   const root = workspace.replace(/[\\/]+$/, '');
-  const result = await check(
-    matched.map((file) => `${root}/${file.path}`),
-    { ...options, cwd: root },
-  );
+  // Every matched file was named by the globs: one that holds no template is an error, as a named file is.
+  const sources = matched.map((file) => ({ ...file, absolutePath: `${root}/${file.path}`, explicit: true }));
+  const result = await checkTemplates(sources, { ...options, cwd: root });
   if (result.templates.length === 0 && result.errors.length === 0) return { report, templates: 0 };
-  return { report: combineReports([report, result.report], report), templates: result.templates.length };
+  return { report: combineReports([report, result.report]), templates: result.templates.length };
 }

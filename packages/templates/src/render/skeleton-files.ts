@@ -6,6 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
+import { compareStrings } from '@shiftdown/policy-core';
 
 /** Skeletons bigger than this are not walked further (a runaway symlink-free tree, or the wrong directory). */
 export const MAX_SKELETON_FILES = 5000;
@@ -22,7 +23,9 @@ export async function listSkeleton(root: string): Promise<{ entries: SkeletonEnt
   const entries: SkeletonEntry[] = [];
   let truncated = false;
   const walk = async (directory: string, prefix: string): Promise<void> => {
-    const children = (await readdir(directory, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const children = (await readdir(directory, { withFileTypes: true })).sort((a, b) =>
+      compareStrings(a.name, b.name),
+    );
     for (const child of children) {
       if (entries.length >= MAX_SKELETON_FILES) {
         truncated = true;
@@ -48,7 +51,9 @@ export function globMatcher(patterns: readonly string[]): (location: string) => 
   const cleaned = patterns.map((p) => p.replace(/^\.\//, '')).filter((p) => p !== '');
   if (cleaned.length === 0) return () => false;
   const match = picomatch(cleaned, { dot: true });
-  const directories = cleaned.filter((p) => !picomatch.scan(p).isGlob).map((p) => `${p.replace(/\/+$/, '')}/`);
+  const directories = cleaned
+    .filter((p) => !picomatch.scan(p).isGlob)
+    .map((p) => `${p.replace(/\/+$/, '')}/`);
   return (location) => match(location) || directories.some((d) => location.startsWith(d));
 }
 

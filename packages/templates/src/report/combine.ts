@@ -4,9 +4,8 @@
  * so `--min-score` and grade gates on the combined report hold for every template.
  */
 import type { CategoryScore, FileSummary, Report, RuleSummary } from '@shiftdown/policy-core';
-import { CATEGORIES, SEVERITIES, compareByLocation } from '@shiftdown/policy-core';
+import { CATEGORIES, SEVERITIES, compareByLocation, compareStrings } from '@shiftdown/policy-core';
 import type { TemplateError } from '../types.js';
-import { compareStrings } from '../paths.js';
 import { mergeFiles } from './remap.js';
 
 /** The report with each error listed under its file (the summary's file and error counts updated). */
@@ -30,10 +29,9 @@ export function withErrors(report: Report, errors: readonly TemplateError[]): Re
   };
 }
 
-/** Several templates' reports as one; `empty` (a scan of nothing) stands in when there are none. */
-export function combineReports(reports: readonly Report[], empty: Report): Report {
-  if (reports.length === 0) return empty;
-  if (reports.length === 1) return reports[0]!;
+/** Several reports as one (templates' reports, or a scan's report and its templates'). */
+export function combineReports(reports: readonly [Report, ...Report[]]): Report {
+  if (reports.length === 1) return reports[0];
   const weakest = reports.reduce((worst, r) => (r.summary.score < worst.summary.score ? r : worst));
   const files = mergeFiles(reports.flatMap((r) => r.files));
   const rules = new Map<string, RuleSummary>();

@@ -4,19 +4,22 @@
  * report of that template (findings grouped by skeleton file, errors located, its score).
  */
 import { formatReport, formatText, gateFailures } from '@shiftdown/policy-core';
-import type { FormatOptions, ReportFormat, Severity } from '@shiftdown/policy-core';
+import type { FormatOptions, ReportFormat } from '@shiftdown/policy-core';
 import type { StepResult, TemplateCheckResult, TemplateResult } from '../types.js';
 
 /** Parameters whose values are not printed (a values file may hold real credentials). */
 const SECRET_NAME = /pass(word|wd|phrase)?|secret|token|credential|api[-_]?key|private[-_]?key/i;
 
+/** `failOn` (as junit takes it) and `minScore` also decide each template's pass/fail in the text summary line. */
 export interface TemplateFormatOptions extends FormatOptions {
-  /** For the pass/fail line of each template in text output (as the CLI's gate). */
-  failOn?: Severity;
   minScore?: number;
 }
 
-export function formatTemplateCheck(result: TemplateCheckResult, format: ReportFormat, options: TemplateFormatOptions = {}): string {
+export function formatTemplateCheck(
+  result: TemplateCheckResult,
+  format: ReportFormat,
+  options: TemplateFormatOptions = {},
+): string {
   if (format !== 'text') return formatReport(result.report, format, options);
   const sections: string[] = [];
   // Errors of no template (files that are not templates, or do not parse) come first.
@@ -41,16 +44,28 @@ export function formatTemplateCheck(result: TemplateCheckResult, format: ReportF
 function formatTemplate(template: TemplateResult, options: TemplateFormatOptions): string {
   const title = template.title !== undefined ? ` "${template.title}"` : '';
   const lines = [`Template ${template.name}${title} (${template.path}:${template.line})`];
-  const parameters = Object.entries(template.parameters).map(([name, value]) => `${name}=${SECRET_NAME.test(name) ? '***' : shortValue(value)}`);
+  const parameters = Object.entries(template.parameters).map(
+    ([name, value]) => `${name}=${SECRET_NAME.test(name) ? '***' : shortValue(value)}`,
+  );
   if (parameters.length > 0) lines.push(`  parameters: ${parameters.join(', ')}`);
-  if (template.steps.length === 0) lines.push('  no fetch:template, fetch:template:file or fetch:plain step: nothing to render');
+  if (template.steps.length === 0)
+    lines.push('  no fetch:template, fetch:template:file or fetch:plain step: nothing to render');
   for (const step of template.steps) lines.push(`  ${describeStep(step, template)}`);
-  for (const warning of template.warnings) lines.push(`  warning: ${warning.file}:${warning.line}:${warning.column}: ${warning.message}`);
+  for (const warning of template.warnings)
+    lines.push(`  warning: ${warning.file}:${warning.line}:${warning.column}: ${warning.message}`);
   const approximate = template.files.filter((f) => f.approximate);
   if (approximate.length > 0) {
-    lines.push(`  note: lines of ${approximate.map((f) => f.skeleton).join(', ')} were matched to the skeleton by content (approximate)`);
+    lines.push(
+      `  note: lines of ${approximate.map((f) => f.skeleton).join(', ')} were matched to the skeleton by content (approximate)`,
+    );
   }
-  lines.push('', formatText(template.report, { color: options.color === true, showSuppressed: options.showSuppressed === true }).trimEnd());
+  lines.push(
+    '',
+    formatText(template.report, {
+      color: options.color === true,
+      showSuppressed: options.showSuppressed === true,
+    }).trimEnd(),
+  );
   return lines.join('\n');
 }
 

@@ -7,10 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileSummary, Finding, Report, ResourceSummary } from '@shiftdown/policy-core';
-import { compareByLocation } from '@shiftdown/policy-core';
+import { compareByLocation, compareStrings } from '@shiftdown/policy-core';
 import type { SourceMap } from '../render/source-map.js';
 import type { MappedFinding } from '../types.js';
-import { compareStrings } from '../paths.js';
 
 export interface RenderedOrigin {
   skeleton: string;

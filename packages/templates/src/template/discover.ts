@@ -1,19 +1,17 @@
 /**
  * Find Backstage software templates: every YAML document with `apiVersion: scaffolder.backstage.io/v1beta3`
- * and `kind: Template` in the named files, or in the YAML files under the named directories.
+ * and `kind: Template` in the files a surface found and read (see `TemplateSource`).
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Document } from 'yaml';
-import type { TemplateError } from '../types.js';
-import { compareStrings, displayPath } from '../paths.js';
+import { compareStrings } from '@shiftdown/policy-core';
+import type { TemplateError, TemplateSource } from '../types.js';
 
 export const TEMPLATE_API_VERSION = 'scaffolder.backstage.io/v1beta3';
+/** Under a directory, only YAML files can be templates (JSON there is data, e.g. a skeleton's package.json). */
 const YAML_FILE = /\.ya?ml$/i;
-const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
-/** Template files bigger than this are not read (a template is a few kilobytes). */
-const MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
+/** Template files longer than this are not parsed (a template is a few kilobytes). */
+const MAX_TEMPLATE_CHARS = 4 * 1024 * 1024;
 
 /** One Template document, with what is needed to locate its fields. */
 export interface TemplateDocument {
@@ -34,50 +32,30 @@ export interface Discovery {
   errors: TemplateError[];
 }
 
-/** Thrown when named paths do not exist (a usage error, not a finding). */
-export class MissingPathError extends Error {
-  constructor(readonly paths: readonly string[]) {
-    super(paths.length === 1 ? `path not found: ${paths[0]}` : `paths not found: ${paths.join(', ')}`);
-    this.name = 'MissingPathError';
-  }
-}
-
-export async function discoverTemplates(paths: readonly string[], cwd: string): Promise<Discovery> {
-  const targets: { absolute: string; explicit: boolean }[] = [];
-  const missing: string[] = [];
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info) missing.push(path);
-    else if (info.isDirectory()) for (const file of await yamlFilesUnder(absolute)) targets.push({ absolute: file, explicit: false });
-    else targets.push({ absolute, explicit: true });
-  }
-  if (missing.length > 0) throw new MissingPathError(missing);
-
-  const seen = new Map<string, boolean>();
-  for (const target of targets) seen.set(target.absolute, (seen.get(target.absolute) ?? false) || target.explicit);
+/** The Template documents of the files, in path order; what is wrong with a named file is a located error. */
+export function findTemplates(sources: readonly TemplateSource[]): Discovery {
   const discovery: Discovery = { templates: [], errors: [] };
-  const files = [...seen].sort(([a], [b]) => compareStrings(a, b));
-  for (const [file, explicit] of files) await readTemplates(file, displayPath(cwd, file), explicit, discovery);
+  const ordered = [...sources].sort((a, b) => compareStrings(a.path, b.path));
+  for (const source of ordered) {
+    if (source.explicit || YAML_FILE.test(source.path)) readTemplates(source, discovery);
+  }
   return discovery;
 }
 
-async function readTemplates(file: string, path: string, explicit: boolean, discovery: Discovery): Promise<void> {
-  const fail = (message: string, line = 1, column = 1) => discovery.errors.push({ file: path, line, column, message });
-  let text: string;
-  try {
-    const info = await stat(file);
-    if (info.size > MAX_TEMPLATE_BYTES) {
-      if (explicit) fail(`file is too large for a template (${info.size} bytes; the limit is ${MAX_TEMPLATE_BYTES})`);
-      return;
-    }
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    fail(`cannot read the file: ${(error as Error).message}`);
+function readTemplates(source: TemplateSource, discovery: Discovery): void {
+  const { path, text, explicit } = source;
+  const fail = (message: string, line = 1, column = 1) =>
+    discovery.errors.push({ file: path, line, column, message });
+  if (text.length > MAX_TEMPLATE_CHARS) {
+    if (explicit)
+      fail(
+        `file is too large for a template (${text.length} characters; the limit is ${MAX_TEMPLATE_CHARS})`,
+      );
     return;
   }
   // Under a directory, only files that mention both are looked at: skeletons there are often not YAML.
-  if (!explicit && !(text.includes('scaffolder.backstage.io') && /kind\s*:\s*["']?Template\b/.test(text))) return;
+  if (!explicit && !(text.includes('scaffolder.backstage.io') && /kind\s*:\s*["']?Template\b/.test(text)))
+    return;
 
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false });
@@ -110,23 +88,20 @@ async function readTemplates(file: string, path: string, explicit: boolean, disc
       continue;
     }
     found++;
-    discovery.templates.push({ file, path, line: start.line, document, lineCounter, value });
+    discovery.templates.push({
+      file: source.absolutePath,
+      path,
+      line: start.line,
+      document,
+      lineCounter,
+      value,
+    });
   }
   if (found === 0 && explicit && !parsed.some((d) => d.errors.length > 0)) {
-    fail(`not a Backstage software template: no document has apiVersion ${TEMPLATE_API_VERSION} and kind Template`);
+    fail(
+      `not a Backstage software template: no document has apiVersion ${TEMPLATE_API_VERSION} and kind Template`,
+    );
   }
-}
-
-/** YAML files under a directory, recursively; symbolic links are not followed. */
-async function yamlFilesUnder(directory: string): Promise<string[]> {
-  const files: string[] = [];
-  const entries = await readdir(directory, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    const absolute = join(directory, entry.name);
-    if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) files.push(...(await yamlFilesUnder(absolute)));
-    else if (entry.isFile() && YAML_FILE.test(entry.name)) files.push(absolute);
-  }
-  return files;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
