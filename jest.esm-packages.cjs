@@ -9,13 +9,40 @@ const modules = join(
   '..',
 );
 
+/** A transformIgnorePatterns entry that lets @swc/jest compile these packages (and only these). */
+const compiling = (packages) => `/node_modules/(?!(${packages.join('|')})/)`;
+
+/**
+ * msw (the mocked GitHub API of the Action's tests and e2e suite) and its dependencies ship ES modules
+ * only: the Jest configs that load it compile these too.
+ */
+const mswPackages = [
+  'msw',
+  '@msw',
+  '@mswjs',
+  '@open-draft',
+  'rettime',
+  'until-async',
+  'headers-polyfill',
+  'outvariant',
+  'is-node-process',
+  'cookie',
+  'tough-cookie',
+  'tldts',
+  'tldts-core',
+  'type-fest',
+  'json-with-bigint',
+];
+
 module.exports = {
   transformIgnorePatterns: [
-    '/node_modules/(?!(yaml|commander|kubernetes-models|@kubernetes-models|is-cidr|cidr-regex)/)',
+    compiling(['yaml', 'commander', 'kubernetes-models', '@kubernetes-models', 'is-cidr', 'cidr-regex']),
   ],
   moduleNameMapper: {
     '^(kubernetes-models|@kubernetes-models/apimachinery)/((?!package\\.json$).+?)(\\.js)?$': `${modules}/$1/$2.js`,
     '^@kubernetes-models/(validate|base)$': `${modules}/@kubernetes-models/$1/dist/index.js`,
     '^@kubernetes-models/validate/runtime/(.+?)(\\.js)?$': `${modules}/@kubernetes-models/validate/dist/runtime/$1.js`,
   },
+  compiling,
+  mswPackages,
 };

@@ -79,8 +79,8 @@ describe('a pull request with findings on changed and unchanged lines', () => {
       }),
     ]);
     expect(github.lines()).toEqual(PR_REQUESTS);
-    // A run's few writes go out as a burst (src/github/pacing.ts), in order; @octokit/plugin-throttling's
-    // default groups would have held the review 1 s and the comment 3 s more.
+    // A run's few writes go out as a burst (WRITE_LIMITS in src/github/octokit.ts), in order;
+    // @octokit/plugin-throttling's default groups would have held the review 1 s and the comment 3 s more.
     const at = (operation: string) => github.of(operation)[0]!.at;
     expect(at('pulls/create-review')).toBeGreaterThanOrEqual(at('checks/create'));
     expect(at('issues/create-comment')).toBeGreaterThanOrEqual(at('pulls/create-review'));

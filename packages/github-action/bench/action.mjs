@@ -1,18 +1,19 @@
 #!/usr/bin/env node
-/* global performance, structuredClone */
+/* global performance */
 // Benchmark of the GitHub Action (not a timed test): the committed bundle (action.yml's runs.main) run as
 // a child process on a generated 100-file pull request, the way the runner runs it (INPUT_* and GITHUB_*
-// environment, a real pull_request payload from @octokit/webhooks-examples), against the e2e suite's
-// mocked GitHub API (test/action/support/loopback-github.mjs: msw handlers on loopback).
+// environment, a real pull_request payload from @octokit/webhooks-examples: the e2e suite's
+// test/action/support/*.mjs helpers), against the mocked GitHub API on loopback
+// (test/github/loopback-github.mjs, the same msw handlers as every test).
 //
 //   node packages/github-action/bench/action.mjs      (BENCH_RUNS=3 by default; the median is printed)
 //
 // The pull request: 100 services (a Deployment and a Service each) on main; the branch moves every
 // Deployment to a new image and makes one in ten privileged. Two configurations are timed:
 //   - the default reporters of a same-repository PR: check run, review comments, summary comment, job
-//     summary and SARIF. Its writes are spaced by @octokit/plugin-throttling as GitHub asks (1 s between
-//     writes, 3 s before one that notifies, such as a review or a comment): that spacing is in the wall
-//     time, and the time up to the first write (start, scan, diff, planning) is given apart;
+//     summary and SARIF. A run's few writes go out at once (the write budget of src/github/octokit.ts:
+//     10 writes, 3 notifying ones, refilled at 1 a second and 1 every 3 s), so the wall time holds no
+//     deliberate spacing; the time up to the first write (start, scan, diff, planning) is given apart;
 //   - a fork PR (read-only token): job summary, workflow-command annotations and SARIF, one read request.
 import { execFileSync, execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,10 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLoopbackGitHub } from '../../../test/action/support/loopback-github.mjs';
+import { actionDefinition, prepareRunner, runnerEnv } from '../../../test/action/support/action-runner.mjs';
+import { pullFiles } from '../../../test/action/support/pull-files.mjs';
+import { PR_NUMBER, pullRequestEvent } from '../../../test/action/support/webhook-events.mjs';
+import { startLoopbackGitHub } from '../test/github/loopback-github.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../..');
@@ -32,10 +36,9 @@ const require = createRequire(import.meta.url);
 const operations = JSON.parse(
   readFileSync(join(here, '..', 'test', 'fixtures', 'github-openapi.json'), 'utf8'),
 ).operations;
-const bundle = join(
-  repoRoot,
-  /^ {2}main: (.+)$/m.exec(readFileSync(join(repoRoot, 'action.yml'), 'utf8'))[1],
-);
+const action = actionDefinition(readFileSync(join(repoRoot, 'action.yml'), 'utf8'), 'ghs_bench');
+const bundle = join(repoRoot, action.main);
+const webhooks = JSON.parse(readFileSync(require.resolve('@octokit/webhooks-examples'), 'utf8'));
 
 function service(i, { image = '1.4.2', privileged = false } = {}) {
   const name = `svc-${String(i).padStart(3, '0')}`;
@@ -109,69 +112,21 @@ function writeServices(root, options) {
   }
 }
 
-/** The PR's files as `pulls.listFiles` returns them (the patch from git). */
-function pullFiles(root, base, head) {
-  const diff = git(root, ['diff', '--no-color', '--full-index', base, head]);
-  return diff
-    .split(/^(?=diff --git )/m)
-    .filter((s) => s.startsWith('diff --git '))
-    .map((section) => {
-      const lines = section.replace(/\n$/, '').split('\n');
-      const at = lines.findIndex((l) => l.startsWith('@@ '));
-      const patch = lines.slice(at);
-      const filename = lines.find((l) => l.startsWith('+++ b/')).slice(6);
-      const additions = patch.filter((l) => l.startsWith('+')).length;
-      const deletions = patch.filter((l) => l.startsWith('-')).length;
-      return {
-        sha: head,
-        filename,
-        status: 'modified',
-        additions,
-        deletions,
-        changes: additions + deletions,
-        patch: patch.join('\n'),
-      };
-    });
-}
-
-function pullRequestEvent(headSha, baseSha, fork) {
-  const definitions = JSON.parse(readFileSync(require.resolve('@octokit/webhooks-examples'), 'utf8'));
-  const event = structuredClone(
-    definitions.find((d) => d.name === 'pull_request').examples.find((e) => e.action === 'synchronize'),
-  );
-  event.pull_request.head.sha = headSha;
-  event.pull_request.base.sha = baseSha;
-  if (fork) event.pull_request.head.repo.full_name = `forker/${event.pull_request.head.repo.name}`;
-  return event;
-}
-
 function runBundle(dir, workspace, event, apiUrl) {
   const runner = join(dir, 'runner');
   rmSync(runner, { recursive: true, force: true });
-  mkdirSync(join(runner, 'temp'), { recursive: true });
-  writeFileSync(join(runner, 'event.json'), JSON.stringify(event));
-  writeFileSync(join(runner, 'output.txt'), '');
-  writeFileSync(join(runner, 'summary.md'), '');
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: runner,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: join(runner, 'event.json'),
-    GITHUB_REPOSITORY: event.repository.full_name,
-    GITHUB_SHA: event.pull_request.head.sha,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_API_URL: apiUrl,
-    GITHUB_OUTPUT: join(runner, 'output.txt'),
-    GITHUB_STEP_SUMMARY: join(runner, 'summary.md'),
-    RUNNER_TEMP: join(runner, 'temp'),
-    'INPUT_GITHUB-TOKEN': 'ghs_bench',
-    INPUT_PATHS: '**/*.yaml\n**/*.yml\n**/*.json\n',
-    'INPUT_FILTER-MODE': 'added',
-    'INPUT_FAIL-ON': 'none',
-    'INPUT_SARIF-FILE': 'shiftdown.sarif',
-    'INPUT_REPORT-FILE': 'shiftdown-report.json',
-  };
+  const env = runnerEnv({
+    runner,
+    files: prepareRunner(runner, event),
+    eventName: 'pull_request',
+    repository: event.repository.full_name,
+    sha: event.pull_request.head.sha,
+    ref: `refs/pull/${PR_NUMBER}/merge`,
+    workspace,
+    apiUrl,
+    // action.yml's defaults, but a gate that never fails the run.
+    inputs: { ...action.inputs, 'fail-on': 'none' },
+  });
   // The child's CPU time, written when it exits (the bundle runs unchanged, in the same process): the
   // wall time of a shared machine varies with its load, the CPU time much less.
   const cpuFile = join(runner, 'cpu.json');
@@ -240,7 +195,10 @@ async function main() {
     writeServices(workspace, (i) => ({ image: '1.5.0', privileged: i % 10 === 0 }));
     git(workspace, ['commit', '--quiet', '-am', 'new image; some privileged']);
     const headSha = git(workspace, ['rev-parse', 'HEAD']).trim();
-    const files = pullFiles(workspace, baseSha, headSha);
+    const files = pullFiles(git(workspace, ['diff', '--no-color', '--full-index', baseSha, headSha]), {
+      base: baseSha,
+      head: headSha,
+    });
     if (files.length !== FILES) throw new Error(`expected a ${FILES}-file PR, got ${files.length} files`);
 
     console.log(
@@ -255,13 +213,19 @@ async function main() {
       'default reporters',
       dir,
       workspace,
-      pullRequestEvent(headSha, baseSha, false),
+      pullRequestEvent(webhooks, { action: 'synchronize', headSha, baseSha }),
       files,
     );
     console.log(
       `| check, review, comment, summary, sarif (same-repository PR) | ${fmt(same.ms)} ms | ${fmt(same.cpuMs)} ms | ${fmt(same.firstWriteMs)} ms | ${same.requests} (${same.writes}) | ${same.checkAnnotations} | ${same.annotations} |`,
     );
-    const fork = await measure('fork', dir, workspace, pullRequestEvent(headSha, baseSha, true), files);
+    const fork = await measure(
+      'fork',
+      dir,
+      workspace,
+      pullRequestEvent(webhooks, { action: 'synchronize', headSha, baseSha, fork: true }),
+      files,
+    );
     console.log(
       `| annotations, summary, sarif (fork PR, read-only token) | ${fmt(fork.ms)} ms | ${fmt(fork.cpuMs)} ms | — | ${fork.requests} (${fork.writes}) | ${fork.checkAnnotations} | ${fork.annotations} |`,
     );
@@ -271,7 +235,7 @@ async function main() {
     );
     console.log(
       `with the default reporters (check run, review, sticky comment) the wall time is ${fmt(same.ms)} ms, ${same.writes} writes included ` +
-        `(a burst of up to 10 goes out at once; later writes are spaced as GitHub asks: src/github/pacing.ts) ` +
+        `(a burst of up to 10 goes out at once; later writes are spaced as GitHub asks: src/github/octokit.ts) ` +
         `${same.ms <= TARGET_MS ? 'OK' : 'OVER TARGET'}`,
     );
   } finally {

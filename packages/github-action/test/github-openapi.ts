@@ -1,18 +1,12 @@
 /**
  * The GitHub REST operations the Action calls, with their request schemas from the real OpenAPI description
- * (test/fixtures/github-openapi.json, extracted by scripts/extract-openapi.mjs), compiled once for the two
- * mocked APIs: msw in process (test/github) and the loopback server for the bundle (test/bundle).
+ * (test/fixtures/github-openapi.json, extracted by scripts/extract-openapi.mjs), compiled once for the
+ * mocked API (test/github/github-handlers.mjs), in process and on loopback (the e2e suite).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
-
-export interface Operation {
-  method: string;
-  path: string;
-  query: string[];
-  requestBody: Record<string, unknown> | null;
-}
+import type { Operation } from './github/github-handlers.mjs';
 
 export const OPERATIONS = (
   JSON.parse(readFileSync(join(__dirname, 'fixtures', 'github-openapi.json'), 'utf8')) as {

@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { PullFile } from './mock-github.js';
+import { pullFiles as parsePullFiles } from './pull-files.mjs';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
@@ -57,59 +58,10 @@ function commit(root: string, message: string): string {
   return git(root, ['rev-parse', 'HEAD']).trim();
 }
 
-/**
- * `pulls.listFiles` items from `git diff -M base head`: status, counts and the `patch` (the hunks, from
- * the first `@@` on, as GitHub sends them).
- */
-export function pullFiles(
-  root: string,
-  base: string,
-  head: string,
-  owner = 'Codertocat',
-  repo = 'Hello-World',
-): PullFile[] {
+/** `pulls.listFiles` items from `git diff -M base head` (see pull-files.mjs). */
+export function pullFiles(root: string, base: string, head: string): PullFile[] {
   const diff = git(root, ['diff', '-M', '--no-color', '--no-ext-diff', '--full-index', base, head]);
-  const sections = diff.split(/^(?=diff --git )/m).filter((section) => section.startsWith('diff --git '));
-  return sections.map((section) => {
-    const lines = section.replace(/\n$/, '').split('\n');
-    const hunkStart = lines.findIndex((line) => line.startsWith('@@ '));
-    const meta = hunkStart < 0 ? lines : lines.slice(0, hunkStart);
-    const patchLines = hunkStart < 0 ? [] : lines.slice(hunkStart);
-    const value = (prefix: string) => meta.find((line) => line.startsWith(prefix))?.slice(prefix.length);
-    const renamedFrom = value('rename from ');
-    const filename =
-      value('rename to ') ??
-      value('+++ b/') ??
-      value('--- a/') ??
-      (/ b\/(.+)$/.exec(lines[0]!)?.[1] as string);
-    const status =
-      value('new file mode ') !== undefined
-        ? 'added'
-        : value('deleted file mode ') !== undefined
-          ? 'removed'
-          : renamedFrom !== undefined
-            ? 'renamed'
-            : 'modified';
-    const additions = patchLines.filter((line) => line.startsWith('+')).length;
-    const deletions = patchLines.filter((line) => line.startsWith('-')).length;
-    const blob = /^index [0-9a-f]+\.\.([0-9a-f]+)/m.exec(section)?.[1] ?? '0'.repeat(40);
-    const sha = /^0+$/.test(blob) ? '0'.repeat(40) : blob;
-    const ref = status === 'removed' ? base : head;
-    const file: PullFile = {
-      sha,
-      filename,
-      status,
-      additions,
-      deletions,
-      changes: additions + deletions,
-      blob_url: `https://github.com/${owner}/${repo}/blob/${ref}/${filename}`,
-      raw_url: `https://github.com/${owner}/${repo}/raw/${ref}/${filename}`,
-      contents_url: `https://api.github.com/repos/${owner}/${repo}/contents/${filename}?ref=${ref}`,
-    };
-    if (patchLines.length > 0) file.patch = patchLines.join('\n');
-    if (renamedFrom !== undefined) file.previous_filename = renamedFrom;
-    return file;
-  });
+  return parsePullFiles(diff, { base, head });
 }
 
 export interface PullRequestRepo {

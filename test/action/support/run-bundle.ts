@@ -5,64 +5,25 @@
  * GITHUB_STEP_SUMMARY files. Nothing of the developer's environment leaks in but PATH.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { actionDefinition, prepareRunner, runnerEnv } from './action-runner.mjs';
 import { REPO_ROOT } from './git-repo.js';
-import { REPOSITORY } from './webhooks.js';
+import { PR_NUMBER, REPOSITORY } from './webhooks.js';
 
 export const TOKEN = 'ghs_e2eTestToken0000000000000000000000';
 
-/** action.yml's `runs.main`, resolved. */
 export const ACTION_YML = join(REPO_ROOT, 'action.yml');
 
-interface ActionDefinition {
+/**
+ * The inputs and their defaults as the runner passes them (`${{ github.token }}` as the job's token), and
+ * `runs.main`, resolved, from action.yml.
+ */
+export function readActionYml(text = readFileSync(ACTION_YML, 'utf8')): {
   main: string;
   inputs: Record<string, string>;
-}
-
-/**
- * The inputs and their defaults, and `runs.main`, from action.yml. A small reader for the file's own
- * layout (two-space indents, `default: |` blocks): the runner passes a block's text with its final
- * line break, and `${{ github.token }}` as the job's token.
- */
-export function readActionYml(text = readFileSync(ACTION_YML, 'utf8')): ActionDefinition {
-  const lines = text.split('\n');
-  const inputs: Record<string, string> = {};
-  let section = '';
-  let current: string | undefined;
-  let main: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const top = /^(\w[\w-]*):/.exec(line);
-    if (top) {
-      section = top[1]!;
-      current = undefined;
-      continue;
-    }
-    if (section === 'runs') {
-      const m = /^ {2}main: (.+)$/.exec(line);
-      if (m) main = m[1]!.trim();
-    }
-    if (section !== 'inputs') continue;
-    const name = /^ {2}([\w-]+):\s*$/.exec(line);
-    if (name) {
-      current = name[1]!;
-      inputs[current] = '';
-      continue;
-    }
-    const value = /^ {4}default: ?(.*)$/.exec(line);
-    if (!value || current === undefined) continue;
-    let text = value[1]!.trim();
-    if (text === '|') {
-      const block: string[] = [];
-      while (lines[i + 1]?.startsWith('      ')) block.push(lines[++i]!.slice(6));
-      text = `${block.join('\n')}\n`;
-    } else if (/^'.*'$/.test(text)) {
-      text = text.slice(1, -1);
-    }
-    inputs[current] = text === '${{ github.token }}' ? TOKEN : text;
-  }
-  if (!main) throw new Error('action.yml has no runs.main');
+} {
+  const { main, inputs } = actionDefinition(text, TOKEN);
   return { main: join(REPO_ROOT, main), inputs };
 }
 
@@ -145,47 +106,23 @@ export interface RunOptions {
 export function runAction(options: RunOptions): Promise<ActionRun> {
   const { main, inputs } = readActionYml();
   const runner = join(options.dir, 'runner');
-  mkdirSync(join(runner, 'temp'), { recursive: true });
-  const paths = {
-    event: join(runner, 'event.json'),
-    output: join(runner, 'output.txt'),
-    summary: join(runner, 'summary.md'),
-  };
-  writeFileSync(paths.event, JSON.stringify(options.event, null, 2));
-  writeFileSync(paths.output, '');
-  writeFileSync(paths.summary, '');
-
+  const files = prepareRunner(runner, options.event);
   const values = { ...inputs, ...options.with };
   // A file left by an earlier run in the same workspace must not pass for this run's.
   for (const input of ['sarif-file', 'report-file']) {
     if (values[input]) rmSync(join(options.workspace, values[input]), { force: true });
   }
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: runner,
-    CI: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: options.eventName,
-    GITHUB_EVENT_PATH: paths.event,
-    GITHUB_REPOSITORY: REPOSITORY,
-    GITHUB_REPOSITORY_OWNER: REPOSITORY.split('/')[0]!,
-    GITHUB_SHA: options.sha,
-    GITHUB_REF: options.eventName === 'push' ? 'refs/heads/main' : 'refs/pull/2/merge',
-    GITHUB_WORKSPACE: options.workspace,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: options.apiUrl,
-    GITHUB_GRAPHQL_URL: `${options.apiUrl}/graphql`,
-    GITHUB_RUN_ID: '1658821493',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_JOB: 'shiftdown',
-    GITHUB_ACTION: 'shiftdown',
-    GITHUB_OUTPUT: paths.output,
-    GITHUB_STEP_SUMMARY: paths.summary,
-    RUNNER_TEMP: join(runner, 'temp'),
-    RUNNER_OS: 'Linux',
-    RUNNER_ARCH: 'X64',
-  };
-  for (const [name, value] of Object.entries(values)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const env = runnerEnv({
+    runner,
+    files,
+    eventName: options.eventName,
+    repository: REPOSITORY,
+    sha: options.sha,
+    ref: options.eventName === 'push' ? 'refs/heads/main' : `refs/pull/${PR_NUMBER}/merge`,
+    workspace: options.workspace,
+    apiUrl: options.apiUrl,
+    inputs: values,
+  });
 
   return new Promise((resolve, reject) => {
     execFile(
@@ -212,8 +149,8 @@ export function runAction(options: RunOptions): Promise<ActionRun> {
           commands,
           annotations: commands.filter((line) => /^::(error|warning|notice) file=/.test(line)),
           log: lines.filter((line) => !line.startsWith('::')),
-          outputs: parseOutputs(readFileSync(paths.output, 'utf8')),
-          summary: readFileSync(paths.summary, 'utf8'),
+          outputs: parseOutputs(readFileSync(files.output, 'utf8')),
+          summary: readFileSync(files.summary, 'utf8'),
         };
         const sarif = read<SarifLog>('sarif-file');
         const report = read<JsonReport>('report-file');

@@ -28,6 +28,7 @@ export type {
   CheckRunRule,
 } from './check-run.js';
 export {
+  anyCommentable,
   planReviewComments,
   reviewCommentBody,
   suggestionBlock,

@@ -1,36 +1,17 @@
-import type { Finding, Severity } from '@shiftdown/policy-core';
+import {
+  FINDINGS_TABLE_CUT,
+  SEVERITY_ICON,
+  markdownCell,
+  markdownCode,
+  oneLine,
+  type Finding,
+} from '@shiftdown/policy-core';
 import { reportable } from './order.js';
 
 /** GitHub's limit on a step's job summary (1 MiB, in bytes); over it the upload is aborted. */
 export const JOB_SUMMARY_LIMIT = 1024 * 1024;
 
-/** The note the core's Markdown report ends its findings table with when it had to cut it. */
-const TABLE_CUT = /^… and \d+ more findings? \(see the full report\)/m;
-
-const ICON: Readonly<Record<Severity, string>> = {
-  critical: '🔴',
-  high: '🟠',
-  medium: '🟡',
-  low: '🔵',
-  info: '⚪',
-};
-
 const MAX_MESSAGE = 300;
-
-/** Markdown-inert text for a table cell: one line, specials escaped. */
-function cell(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  const clipped = line.length <= max ? line : `${line.slice(0, max - 1)}…`;
-  return clipped.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
-}
-
-/** An inline code span that survives backticks and `|` inside a table. */
-function code(text: string): string {
-  const content = text.replace(/\|/g, '\\|');
-  const fence = '`'.repeat(Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length)) + 1);
-  const pad = content.startsWith('`') || content.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${content}${pad}${fence}`;
-}
 
 export interface JobSummaryOptions {
   /** Rule id → documentation link. */
@@ -51,7 +32,7 @@ export function jobSummary(
   findings: readonly Finding[],
   { helpUri, limit = JOB_SUMMARY_LIMIT }: JobSummaryOptions,
 ): string {
-  if (!TABLE_CUT.test(markdown)) return markdown;
+  if (!FINDINGS_TABLE_CUT.test(markdown)) return markdown;
   const open = reportable(findings);
   const head = [
     '',
@@ -67,7 +48,7 @@ export function jobSummary(
   let used = bytes(markdown) + bytes(head) + bytes(tail) + bytes(room(0));
   const rows: string[] = [];
   for (const f of open) {
-    const row = `\n| ${ICON[f.severity]} ${f.severity} | [${code(f.ruleId)}](${helpUri(f.ruleId)}) | ${code(`${f.file}:${f.line}`)} | ${cell(f.message, MAX_MESSAGE)} |`;
+    const row = `\n| ${SEVERITY_ICON[f.severity]} ${f.severity} | [${markdownCode(f.ruleId)}](${helpUri(f.ruleId)}) | ${markdownCode(`${f.file}:${f.line}`)} | ${markdownCell(oneLine(f.message), MAX_MESSAGE)} |`;
     if (used + bytes(row) > limit) break;
     rows.push(row);
     used += bytes(row);

@@ -1,4 +1,4 @@
-import type { Finding, RuleSummary, Severity } from '@shiftdown/policy-core';
+import { ruleHelpUri, type Finding, type RuleSummary, type Severity } from '@shiftdown/policy-core';
 import { reportable } from './order.js';
 import { lastLine } from './range.js';
 
@@ -75,8 +75,7 @@ export function reviewCommentBody(
   withSuggestion: boolean,
 ): string {
   const title = rule?.title ? `**${rule.title}** (\`${finding.ruleId}\`)` : `\`${finding.ruleId}\``;
-  // The rule docs are Markdown files: `<docsBase>/<ruleId>.md`, as the core links them.
-  const link = rule?.helpUri || `${docsBase.replace(/\/+$/, '')}/${encodeURIComponent(finding.ruleId)}.md`;
+  const link = rule?.helpUri || ruleHelpUri(finding.ruleId, docsBase);
   const parts = [`${BADGE[finding.severity]} · ${title}`, finding.message];
   const replacement = finding.fix?.replacement;
   if (withSuggestion && replacement !== undefined) {
@@ -84,6 +83,14 @@ export function reviewCommentBody(
   }
   parts.push(`[How to fix](${link})`, fingerprintMarker(finding.fingerprint));
   return parts.join('\n\n');
+}
+
+/**
+ * Whether any unsuppressed finding has a line inside a diff hunk: without one there is nothing to comment,
+ * whatever the pull request already has.
+ */
+export function anyCommentable(findings: readonly Finding[], commentable: Commentable): boolean {
+  return findings.some((f) => !f.suppressed && commentable(f.file, f.line, lastLine(f)) !== undefined);
 }
 
 /**

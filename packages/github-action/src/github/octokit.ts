@@ -5,7 +5,7 @@
 import { Octokit } from '@octokit/core';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { NOTIFICATION_PACING, WRITE_PACING, pacedGroup } from './pacing.js';
+import Bottleneck from 'bottleneck/light.js';
 
 const ShiftdownOctokit = Octokit.plugin(retry, throttling);
 
@@ -28,13 +28,46 @@ export interface CreateOctokitOptions {
   log?: (message: string) => void;
 }
 
-/** A limiter group that runs jobs at once: tests replace every group with this one. */
-const immediateGroup = {
-  key: () => ({
-    schedule: (_options: unknown, job: (...args: unknown[]) => unknown, ...args: unknown[]) =>
-      Promise.resolve().then(() => job(...args)),
-  }),
-};
+/**
+ * Pacing of the Action's writes: @octokit/plugin-throttling's `write` and `notifications` limiter groups.
+ *
+ * The plugin's default groups space every write 1 s apart and every notifying write (reviews, comments)
+ * 3 s apart, from the first one on: right for a script creating hundreds of issues, but the Action makes
+ * three to five writes per run, and pacing them costs 4 s of a 5 s run. GitHub asks for that pacing when
+ * a client makes "a large number" of content-creating requests
+ * (docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api), and enforces
+ * secondary rate limits of 80 content-creating requests a minute. So a burst goes out at once and the
+ * budget refills at the plugin's rate: 1 write a second, 1 notifying write every 3 s. Real rate-limit
+ * responses are still retried by the plugin after GitHub's `retry-after`.
+ */
+export const WRITE_LIMITS = {
+  maxConcurrent: 1,
+  reservoir: 10,
+  reservoirIncreaseAmount: 1,
+  reservoirIncreaseInterval: 1000,
+  reservoirIncreaseMaximum: 10,
+} as const satisfies Bottleneck.ConstructorOptions;
+
+export const NOTIFICATION_LIMITS = {
+  maxConcurrent: 1,
+  reservoir: 3,
+  reservoirIncreaseAmount: 1,
+  reservoirIncreaseInterval: 3000,
+  reservoirIncreaseMaximum: 3,
+} as const satisfies Bottleneck.ConstructorOptions;
+
+/** The plugin's limiter groups: paced writes, or (`waits: false`, for tests) no limits at all. */
+function limiterGroups(waits: boolean) {
+  if (waits) {
+    // Reads keep the plugin's defaults.
+    return {
+      write: new Bottleneck.Group(WRITE_LIMITS),
+      notifications: new Bottleneck.Group(NOTIFICATION_LIMITS),
+    };
+  }
+  const unlimited = () => new Bottleneck.Group();
+  return { write: unlimited(), notifications: unlimited(), search: unlimited() };
+}
 
 export function createOctokit(options: CreateOctokitOptions): ShiftdownOctokitInstance {
   const retries = options.retries ?? 2;
@@ -56,13 +89,6 @@ export function createOctokit(options: CreateOctokitOptions): ShiftdownOctokitIn
       return false;
     };
 
-  // Writes: a short burst at once, then the plugin's spacing (see pacing.ts). Reads keep its defaults.
-  const groups = waits
-    ? { write: pacedGroup(WRITE_PACING), notifications: pacedGroup(NOTIFICATION_PACING) }
-    : Object.fromEntries(
-        ['global', 'auth', 'write', 'search', 'notifications'].map((name) => [name, immediateGroup]),
-      );
-
   const octokit = new ShiftdownOctokit({
     auth: options.token,
     baseUrl: options.apiUrl.replace(/\/+$/, ''),
@@ -78,8 +104,7 @@ export function createOctokit(options: CreateOctokitOptions): ShiftdownOctokitIn
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),
       ...(waits ? {} : { retryAfterBaseValue: 0 }),
-      // The plugin types its groups as Bottleneck groups; it only calls `key(id).schedule(...)`.
-      ...(groups as object),
+      ...limiterGroups(waits),
     },
     log: {
       debug: () => {},

@@ -1,14 +1,22 @@
-import { DEFAULT_HELP_URI_BASE, formatReport, readConfigFile, scan } from '@shiftdown/policy-core';
+import {
+  DEFAULT_HELP_URI_BASE,
+  formatReport,
+  helpUriResolver,
+  readConfigFile,
+  scan,
+} from '@shiftdown/policy-core';
 import type { Finding, InputFile, Report, SchemaValidator, ShiftdownConfig } from '@shiftdown/policy-core';
 import { DiffIndex, changedFilesFromApi, parseGitDiff } from '../diff/index.js';
 import {
   STICKY_MARKER,
+  anyCommentable,
   jobSummary,
   lastLine,
   planCheckRun,
   planReviewComments,
   planWorkflowCommands,
   stickyComment,
+  type Commentable,
 } from '../annotations/index.js';
 import type {
   ActionIO,
@@ -191,7 +199,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
         ...settings,
         ...(values && { values }),
       });
-      if (checked.templates === 0) io.warning(`Shiftdown: no Backstage template matches ${inputs.templates.join(', ')}`);
+      if (checked.templates === 0)
+        io.warning(`Shiftdown: no Backstage template matches ${inputs.templates.join(', ')}`);
       report = checked.report;
     }
     await files.writeFile(inWorkspace(context.workspace, inputs.reportFile), formatReport(report, 'json'));
@@ -258,17 +267,16 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   if (selected.has('review') && context.pullRequest && diff.index) {
     const index = diff.index;
     await write('review', async (api) => {
-      const planFor = (existingBodies: readonly string[]) =>
-        planReviewComments(shown, {
-          commentable: (path, line, endLine) => index.commentableRange(path, line, endLine),
-          existingBodies,
-          rules: report.rules,
-          // Rule docs for rules the report has no `helpUri` for.
-          docsBase: DEFAULT_HELP_URI_BASE,
-        });
+      const commentable: Commentable = (path, line, endLine) => index.commentableRange(path, line, endLine);
       // The existing comments are listed only when there is something to comment.
-      if (planFor([]).comments.length === 0) return { status: 'ok', detail: 'no findings on diff lines' };
-      const plan = planFor(await api.listReviewCommentBodies(context));
+      if (!anyCommentable(shown, commentable)) return { status: 'ok', detail: 'no findings on diff lines' };
+      const plan = planReviewComments(shown, {
+        commentable,
+        existingBodies: await api.listReviewCommentBodies(context),
+        rules: report.rules,
+        // Rule docs for rules the report has no `helpUri` for.
+        docsBase: DEFAULT_HELP_URI_BASE,
+      });
       if (plan.comments.length === 0) return { status: 'ok', detail: 'no new comments' };
       return api.createReview(context, plan.comments);
     });
@@ -320,8 +328,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
     }
   };
   if (selected.has('summary')) {
-    const links = new Map(report.rules.map((rule) => [rule.id, rule.helpUri]));
-    const helpUri = (id: string) => links.get(id) || `${DEFAULT_HELP_URI_BASE}/${encodeURIComponent(id)}.md`;
+    const helpUri = helpUriResolver(report.rules, undefined);
     await local('summary', () => io.appendSummary(jobSummary(markdown, report.findings, { helpUri })));
   }
   if (selected.has('sarif')) {

@@ -1,5 +1,5 @@
 import type { Commentable } from '../../src/annotations/index.js';
-import { planReviewComments, suggestionBlock } from '../../src/annotations/index.js';
+import { anyCommentable, planReviewComments, suggestionBlock } from '../../src/annotations/index.js';
 import { finding } from './helpers.js';
 
 const rules = [{ id: 'privileged', title: 'Privileged container', helpUri: 'https://docs/rules/privileged' }];
@@ -109,5 +109,14 @@ describe('suggestionBlock', () => {
     expect(suggestionBlock('a: 1\n')).toBe('```suggestion\na: 1\n```');
     expect(suggestionBlock('x: "````"')).toBe('`````suggestion\nx: "````"\n`````');
     expect(suggestionBlock('')).toBe('```suggestion\n\n```');
+  });
+});
+
+describe('anyCommentable', () => {
+  it('is true only for an unsuppressed finding with a line inside a hunk', () => {
+    const outside = finding({ fingerprint: 'outside', line: 40, endLine: 40 });
+    const muted = finding({ fingerprint: 'muted', suppressed: { reason: 'r', source: 's' } });
+    expect(anyCommentable([outside, muted], hunk)).toBe(false);
+    expect(anyCommentable([outside, muted, finding({ line: 18, endLine: 25 })], hunk)).toBe(true);
   });
 });

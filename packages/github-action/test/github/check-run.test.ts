@@ -1,6 +1,13 @@
 import { githubApi } from '../../src/github/api.js';
 import { createOctokit } from '../../src/github/octokit.js';
-import { API, mockGitHub, pullRequestContext, pushContext, testOctokit } from './mock-github.js';
+import {
+  API,
+  CHECK_RUN_ID,
+  mockGitHub,
+  pullRequestContext,
+  pushContext,
+  testOctokit,
+} from './mock-github.js';
 
 const mock = mockGitHub();
 beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
@@ -48,7 +55,7 @@ const createBody = (count: number, annotations?: unknown[]) => ({
   output: { ...output, title: `${count} findings`, ...(annotations ? { annotations } : {}) },
 });
 const update = (count: number, annotations: unknown[]) => ({
-  request: 'PATCH /repos/octo-org/manifests/check-runs/42',
+  request: `PATCH /repos/octo-org/manifests/check-runs/${CHECK_RUN_ID}`,
   body: { output: { ...output, title: `${count} findings`, annotations } },
 });
 const slice = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => annotation(from + i));
@@ -60,17 +67,17 @@ describe('createCheckRun', () => {
     [
       0,
       [{ request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(0) }],
-      'check run 42: 0 annotations in 1 requests',
+      `check run ${CHECK_RUN_ID}: 0 annotations in 1 requests`,
     ],
     [
       1,
       [{ request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(1, slice(0, 1)) }],
-      'check run 42: 1 annotations in 1 requests',
+      `check run ${CHECK_RUN_ID}: 1 annotations in 1 requests`,
     ],
     [
       50,
       [{ request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(50, slice(0, 50)) }],
-      'check run 42: 50 annotations in 1 requests',
+      `check run ${CHECK_RUN_ID}: 50 annotations in 1 requests`,
     ],
     [
       51,
@@ -78,7 +85,7 @@ describe('createCheckRun', () => {
         { request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(51, slice(0, 50)) },
         update(51, slice(50, 51)),
       ],
-      'check run 42: 51 annotations in 2 requests',
+      `check run ${CHECK_RUN_ID}: 51 annotations in 2 requests`,
     ],
     [
       120,
@@ -87,7 +94,7 @@ describe('createCheckRun', () => {
         update(120, slice(50, 100)),
         update(120, slice(100, 120)),
       ],
-      'check run 42: 120 annotations in 3 requests',
+      `check run ${CHECK_RUN_ID}: 120 annotations in 3 requests`,
     ],
   ])(
     '%i annotations: one create, then an update per further batch of 50',
@@ -101,7 +108,7 @@ describe('createCheckRun', () => {
     const { text: _text, ...noText } = run(1);
     expect(await api.createCheckRun(pushContext, noText)).toEqual({
       status: 'ok',
-      detail: 'check run 42: 1 annotations in 1 requests',
+      detail: `check run ${CHECK_RUN_ID}: 1 annotations in 1 requests`,
     });
     expect(mock.sequence()).toEqual([
       {
@@ -142,12 +149,12 @@ describe('createCheckRun', () => {
     );
     expect(await api.createCheckRun(pullRequestContext, run(120))).toEqual({
       status: 'forbidden',
-      message: 'adding annotation batch 2 of 3 to check run 42: 403 Resource not accessible by integration',
+      message: `adding annotation batch 2 of 3 to check run ${CHECK_RUN_ID}: 403 Resource not accessible by integration`,
       reason: '403 Resource not accessible by integration',
     });
     expect(mock.sequence().map((r) => r.request)).toEqual([
       'POST /repos/octo-org/manifests/check-runs',
-      'PATCH /repos/octo-org/manifests/check-runs/42',
+      `PATCH /repos/octo-org/manifests/check-runs/${CHECK_RUN_ID}`,
     ]);
   });
 
@@ -157,7 +164,7 @@ describe('createCheckRun', () => {
     );
     expect(await api.createCheckRun(pullRequestContext, run(1))).toEqual({
       status: 'ok',
-      detail: 'check run 42: 1 annotations in 1 requests',
+      detail: `check run ${CHECK_RUN_ID}: 1 annotations in 1 requests`,
     });
     expect(mock.sequence()).toEqual([
       { request: 'POST /repos/octo-org/manifests/check-runs', body: createBody(1, slice(0, 1)) },
@@ -212,7 +219,7 @@ describe('createCheckRun', () => {
     );
     expect(await limited.createCheckRun(pullRequestContext, run(1))).toEqual({
       status: 'ok',
-      detail: 'check run 42: 1 annotations in 1 requests',
+      detail: `check run ${CHECK_RUN_ID}: 1 annotations in 1 requests`,
     });
     expect(mock.requests).toHaveLength(2);
     expect(log).toEqual([

@@ -1,6 +1,14 @@
 import { githubApi } from '../../src/github/api.js';
 import { createOctokit } from '../../src/github/octokit.js';
-import { API, mockGitHub, pullRequestContext, pushContext, testOctokit } from './mock-github.js';
+import {
+  API,
+  NEW_COMMENT_ID,
+  REVIEW_ID,
+  mockGitHub,
+  pullRequestContext,
+  pushContext,
+  testOctokit,
+} from './mock-github.js';
 
 const mock = mockGitHub();
 beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
@@ -121,7 +129,7 @@ describe('createReview', () => {
   it('posts one COMMENT review with every comment on the head commit', async () => {
     expect(await api.createReview(pullRequestContext, comments)).toEqual({
       status: 'ok',
-      detail: 'review 7: 2 comments',
+      detail: `review ${REVIEW_ID}: 2 comments`,
     });
     expect(mock.sequence()).toEqual([request]);
   });
@@ -177,7 +185,7 @@ describe('upsertStickyComment', () => {
     );
     expect(await api.upsertStickyComment(pullRequestContext, `${marker}\nScore 90`, marker)).toEqual({
       status: 'ok',
-      detail: expect.stringMatching(/^created comment \d+$/),
+      detail: `created comment ${NEW_COMMENT_ID}`,
     });
     expect(mock.sequence()).toEqual([
       { request: `GET ${list}?per_page=100&page=1` },
@@ -198,7 +206,7 @@ describe('upsertStickyComment', () => {
     );
     expect(await api.upsertStickyComment(pullRequestContext, `${marker}\nScore 90`, marker)).toEqual({
       status: 'ok',
-      detail: expect.stringMatching(/^created comment \d+$/),
+      detail: `created comment ${NEW_COMMENT_ID}`,
     });
     expect(mock.sequence().map((r) => r.request)).toEqual([
       `GET ${list}?per_page=100&page=1`,
@@ -272,7 +280,7 @@ describe('upsertStickyComment', () => {
 describe('pacing of the default (waiting) Octokit', () => {
   it('sends the few writes of a run at once: review and sticky comment are not held 3 s apart', async () => {
     // The throttling plugin's default groups would hold the second notifying write for 3 s (and each
-    // write 1 s after the one before); the Action's groups let a short burst through (pacing.ts).
+    // write 1 s after the one before); the Action's groups let a burst through (octokit.ts WRITE_LIMITS).
     const paced = githubApi(createOctokit({ token: 't', apiUrl: API }), () => {});
     const marker = '<!-- shiftdown:summary -->';
     mock.respond((r) => (r.operation === 'issues/list-comments' ? { body: [] } : undefined));

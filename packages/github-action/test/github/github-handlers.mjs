@@ -1,17 +1,13 @@
 /* global URLSearchParams */
-// GitHub's REST API for the bundled Action, which runs as a child process: msw handlers (one per operation
-// of the OpenAPI fixture) served on 127.0.0.1 by express 4, with GITHUB_API_URL pointing at them. Plain
-// ES module (typed by loopback-github.d.mts) so that the e2e suite (test/action, through Jest) and the
-// Action's benchmark (packages/github-action/bench/action.mjs, plain node) run the same server.
-//
-// The handlers are served by @mswjs/http-middleware's `createMiddleware`. ⚠ Its latest release (0.10.3) calls
-// `handleRequest` from 'msw', which msw 3 no longer exports: the workspace pins msw 2.15 for it.
+// GitHub's REST API as msw handlers, one per operation of the OpenAPI fixture (test/fixtures/github-openapi.json):
+// the one mocked GitHub of every test. The package's tests serve them in process (mock-github.ts,
+// msw's setupServer); the bundled Action, a child process, reaches them on loopback (loopback-github.mjs),
+// in the e2e suite (test/action) and the benchmark (bench/action.mjs). Plain ES module, typed by
+// github-handlers.d.mts, so that the benchmark (plain node) runs it too.
 //
 // Every request is recorded (operation, method, path, query, body, answered status, arrival time); a query
 // parameter the operation does not declare, a body the validator rejects and a request no handler takes
-// are problems: `problems` must be empty at the end of a scenario.
-import express from 'express';
-import { createMiddleware } from '@mswjs/http-middleware';
+// are problems: `problems` must be empty at the end of a test.
 import { http, HttpResponse } from 'msw';
 
 export const CHECK_RUN_ID = 4242;
@@ -29,6 +25,17 @@ export const FORBIDDEN = {
 
 /** GitHub's page size when a listing does not ask for one. */
 const PAGE_SIZE = 30;
+
+/** A fresh record of requests and problems; `at` times count from now. */
+export function githubState() {
+  return { requests: [], problems: [], started: Date.now() };
+}
+
+/** `METHOD /path?query` of a recorded request. */
+export function requestLine(request) {
+  const query = new URLSearchParams(request.query).toString();
+  return `${request.method} ${request.path}${query ? `?${query}` : ''}`;
+}
 
 /** One page of a listing, with GitHub's `Link` header when more pages follow. */
 function page(url, items) {
@@ -68,8 +75,11 @@ function defaultReply(request, url, options) {
   }
 }
 
-/** msw handlers for every operation, on `origin`. */
-function handlers(origin, options, state) {
+/**
+ * msw handlers for every operation, on `origin`, recording into `state`. `options` is read at each
+ * request: a test may change its `respond` between requests.
+ */
+export function githubHandlers(origin, options, state) {
   return Object.entries(options.operations).map(([id, op]) => {
     const route = `${origin}${op.path.replace(/\{(\w+)\}/g, ':$1')}`;
     return http[op.method.toLowerCase()](route, async ({ request }) => {
@@ -103,42 +113,4 @@ function handlers(origin, options, state) {
       return HttpResponse.json(reply.body ?? null, { status: recorded.status, headers: reply.headers ?? {} });
     });
   });
-}
-
-export async function startLoopbackGitHub(options) {
-  const state = { requests: [], problems: [], started: Date.now() };
-  // The handlers need the server's origin, known once it listens: the middleware is created then.
-  let answer = (req, res, next) => next();
-  const app = express();
-  app.use((req, res, next) => answer(req, res, next));
-  app.use((req, res) => {
-    state.problems.push(`unhandled ${req.method} ${req.originalUrl}`);
-    res.status(404).json({ message: 'Not Found' });
-  });
-  // A handler that throws is a problem too, never a hung request.
-  app.use((error, req, res, _next) => {
-    state.problems.push(`${req.method} ${req.originalUrl}: ${error.message}`);
-    res.status(500).json({ message: error.message });
-  });
-  const server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  answer = createMiddleware(...handlers(origin, options, state));
-  return {
-    url: origin,
-    requests: state.requests,
-    problems: state.problems,
-    lines: () =>
-      state.requests.map((r) => {
-        const query = new URLSearchParams(r.query).toString();
-        return `${r.method} ${r.path}${query ? `?${query}` : ''}`;
-      }),
-    of: (operation) => state.requests.filter((r) => r.operation === operation),
-    close: () =>
-      new Promise((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
 }

@@ -1,5 +1,4 @@
-// Types of loopback-github.mjs (plain JavaScript, shared with the Action's benchmark).
-import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
+// Types of github-handlers.mjs (plain JavaScript, shared with the Action's benchmark).
 import type { RequestHandler } from 'msw';
 
 export interface Operation {
@@ -17,7 +16,7 @@ export interface RecordedRequest {
   body?: unknown;
   /** The status the mock answered. */
   status: number;
-  /** Milliseconds since the server started. */
+  /** Milliseconds since the state was created. */
   at: number;
 }
 
@@ -48,7 +47,7 @@ export interface PullFile {
   previous_filename?: string;
 }
 
-export interface LoopbackOptions {
+export interface GitHubOptions {
   /** The operations served (the OpenAPI fixture's). */
   operations: Record<string, Operation>;
   /** Problems of a request body (none: valid). */
@@ -59,29 +58,24 @@ export interface LoopbackOptions {
   reviewComments?: readonly { id: number; body: string }[];
   /** The PR's issue comments (`issues.listComments`). */
   issueComments?: readonly { id: number; body: string }[];
-  /** Overrides the default answers. */
+  /** Overrides the default answers; read at each request. */
   respond?: Responder;
 }
 
-export interface LoopbackGitHub {
-  /** The GITHUB_API_URL to give the Action. */
-  url: string;
+export interface GitHubState {
   requests: RecordedRequest[];
   problems: string[];
-  /** `METHOD /path?query` of every request, in order. */
-  lines(): string[];
-  /** The recorded requests of one operation, in order. */
-  of(operation: string): RecordedRequest[];
-  close(): Promise<void>;
+  /** `Date.now()` when the state was created. */
+  started: number;
 }
 
+/** Default answers: check run, review and new comment ids. */
 export const CHECK_RUN_ID: number;
 export const REVIEW_ID: number;
 export const NEW_COMMENT_ID: number;
+/** GitHub's answer to a write the token may not make. */
 export const FORBIDDEN: Reply;
 
-export function mswMiddleware(
-  list: () => readonly RequestHandler[],
-): (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => void;
-
-export function startLoopbackGitHub(options: LoopbackOptions): Promise<LoopbackGitHub>;
+export function githubState(): GitHubState;
+export function requestLine(request: RecordedRequest): string;
+export function githubHandlers(origin: string, options: GitHubOptions, state: GitHubState): RequestHandler[];
