@@ -23,8 +23,9 @@ export interface Config {
     /** How many entities are read and scanned at the same time during a scheduled scan. Default: 4. */
     concurrency?: number;
     /**
-     * Worker threads that parse and check manifests, so that a large scan never blocks the backend's
-     * request handling. 0 scans on the main thread (the event loop). Default: 1.
+     * Worker threads that parse and check manifests and build their scorecards, so that a large scan does
+     * not hold up the backend's request handling (the main thread reads the tree and stores the result).
+     * 0 scans on the main thread (the event loop). Default: 1.
      */
     scanThreads?: number;
     /**

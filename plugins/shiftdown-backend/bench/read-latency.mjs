@@ -64,7 +64,7 @@ function exampleReports(scan) {
 async function seed(file) {
   const { store, knex } = await openStore(file);
   const { scan } = await import('@shiftdown/policy-core');
-  const { scorecardFromReport, pushedSourceLinker } = await import('../dist/index.js');
+  const { scorecardFromReport, pushedSourceLinker, serialiseScorecard } = await import('../dist/index.js');
   const { ScmIntegrations } = await import('../dist/integrations.js');
   const { ConfigReader } = await import('@backstage/config');
   const integrations = ScmIntegrations.fromConfig(new ConfigReader({}));
@@ -86,7 +86,9 @@ async function seed(file) {
         linkSource: pushedSourceLinker(`https://github.com/acme/${name}`, { commit: sha }, integrations),
       });
       if (point === 2) findings += scorecard.findings.length + scorecard.suppressed.length;
-      await store.save(`component:default/${name}`, scorecard, { maxHistoryEntries: 100 });
+      await store.save(`component:default/${name}`, serialiseScorecard(scorecard), {
+        maxHistoryEntries: 100,
+      });
     }
   }
   const size = (await knex.raw('select sum(length(scorecard)) as bytes from shiftdown_scorecards'))[0].bytes;

@@ -4,12 +4,7 @@
  * Plain `toLowerCase()`: entity kinds, namespaces and names are ASCII by the catalog's validation, and
  * the locale-aware variant costs more than the rest of a scorecard read's key handling.
  */
-import {
-  DEFAULT_NAMESPACE,
-  stringifyEntityRef,
-  type CompoundEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
+import { DEFAULT_NAMESPACE, type CompoundEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 
 /** The store key of an entity ref. */
@@ -24,11 +19,6 @@ export function keyOfEntity(entity: Entity): string {
     namespace: entity.metadata.namespace ?? DEFAULT_NAMESPACE,
     name: entity.metadata.name,
   });
-}
-
-/** The entity ref as the catalog spells it (kind lower-cased, name as written), e.g. `component:default/Payments`. */
-export function displayRef(entity: Entity): string {
-  return stringifyEntityRef(entity);
 }
 
 /** `:kind/:namespace/:name` route parameters → a lower-cased compound ref (400 when one is empty). */

@@ -11,6 +11,8 @@ export { readSettings, parseByteSize, DEFAULT_SETTINGS, ShiftdownConfigError } f
 export type { ShiftdownSettings, SchemaValidationSetting } from './config.js';
 export { ScorecardStore, gradeRank } from './database/ScorecardStore.js';
 export type { ScanState, ScanStateInput, ScorecardSummary } from './database/ScorecardStore.js';
+export { serialiseScorecard } from './database/serialised-scorecard.js';
+export type { ScorecardColumns, SerialisedScorecard } from './database/serialised-scorecard.js';
 export { migrateDatabase, TABLES, MIGRATIONS_TABLE } from './database/migrations.js';
 export { createRouter, HISTORY_DEFAULT_LIMIT } from './router/router.js';
 export type { RouterOptions } from './router/router.js';
@@ -23,6 +25,8 @@ export {
 } from './router/overview.js';
 export { ManifestScanner, ScanFailedError } from './scan/scanner.js';
 export type { EntityScanOutcome, PullSummary, ScannerOptions } from './scan/scanner.js';
+export { createScanRunner } from './scan/scan-runner.js';
+export type { ScanOutcome, ScanRunner, ScanRunnerOptions } from './scan/scan-runner.js';
 export { manifestsCandidates, ManifestsLocationError } from './scan/locate.js';
 export type { ManifestsCandidate } from './scan/locate.js';
 export { readManifests } from './scan/read-manifests.js';

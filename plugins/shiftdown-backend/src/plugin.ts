@@ -51,7 +51,11 @@ export const shiftdownPlugin = createBackendPlugin({
           skipMigrations: database.migrations?.skip === true,
         });
         const integrations = ScmIntegrations.fromConfig(config);
-        const runner = createScanRunner({ threads: settings.scanThreads });
+        // Source links are made where the scan runs: the worker threads get the `integrations:` config as data.
+        const runner = createScanRunner({
+          threads: settings.scanThreads,
+          integrations: config.getOptional('integrations'),
+        });
         lifecycle.addShutdownHook(() => runner.close());
         const scanner = new ManifestScanner({
           runner,

@@ -1,6 +1,7 @@
 import {
   fileMatches,
   kubernetesIdFilter,
+  labelMatcher,
   objectMatches,
   parseLabelSelector,
 } from '../src/scan/label-filter.js';
@@ -24,7 +25,7 @@ describe('parseLabelSelector', () => {
     ['!missing', true],
     ['tier in (backend),app.kubernetes.io/part-of=shop', true],
   ])('%s → %s', (selector, expected) => {
-    expect(parseLabelSelector(selector).matches(labels)).toBe(expected);
+    expect(labelMatcher(parseLabelSelector(selector).spec)(labels)).toBe(expected);
   });
 
   it.each([
@@ -38,19 +39,19 @@ describe('parseLabelSelector', () => {
 });
 
 describe('objectMatches and fileMatches', () => {
-  const filter = kubernetesIdFilter('payments');
+  const matches = labelMatcher(kubernetesIdFilter('payments').spec);
 
   it('matches an object on its own labels or on its pod template labels', () => {
     expect(
-      objectMatches({ metadata: { labels: { 'backstage.io/kubernetes-id': 'payments' } } }, filter),
+      objectMatches({ metadata: { labels: { 'backstage.io/kubernetes-id': 'payments' } } }, matches),
     ).toBe(true);
-    expect(objectMatches({ metadata: { labels: { 'app.kubernetes.io/name': 'payments' } } }, filter)).toBe(
+    expect(objectMatches({ metadata: { labels: { 'app.kubernetes.io/name': 'payments' } } }, matches)).toBe(
       true,
     );
     expect(
       objectMatches(
         { spec: { template: { metadata: { labels: { 'backstage.io/kubernetes-id': 'payments' } } } } },
-        filter,
+        matches,
       ),
     ).toBe(true);
     expect(
@@ -62,13 +63,13 @@ describe('objectMatches and fileMatches', () => {
             },
           },
         },
-        filter,
+        matches,
       ),
     ).toBe(true);
-    expect(objectMatches({ metadata: { labels: { 'backstage.io/kubernetes-id': 'billing' } } }, filter)).toBe(
-      false,
-    );
-    expect(objectMatches({ metadata: {} }, filter)).toBe(false);
+    expect(
+      objectMatches({ metadata: { labels: { 'backstage.io/kubernetes-id': 'billing' } } }, matches),
+    ).toBe(false);
+    expect(objectMatches({ metadata: {} }, matches)).toBe(false);
   });
 
   it('matches a file when any object, List items included, matches', () => {
@@ -76,8 +77,8 @@ describe('objectMatches and fileMatches', () => {
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  labels: { app.kubernetes.io/name: billing }\n';
     const mine =
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: b\n  labels: { backstage.io/kubernetes-id: payments }\n';
-    expect(fileMatches({ path: 'a.yaml', text: other }, filter)).toBe(false);
-    expect(fileMatches({ path: 'a.yaml', text: `${other}---\n${mine}` }, filter)).toBe(true);
+    expect(fileMatches({ path: 'a.yaml', text: other }, matches)).toBe(false);
+    expect(fileMatches({ path: 'a.yaml', text: `${other}---\n${mine}` }, matches)).toBe(true);
     const list = JSON.stringify({
       apiVersion: 'v1',
       kind: 'List',
@@ -89,7 +90,7 @@ describe('objectMatches and fileMatches', () => {
         },
       ],
     });
-    expect(fileMatches({ path: 'list.json', text: list }, filter)).toBe(true);
-    expect(fileMatches({ path: 'bad.yaml', text: 'a: [' }, filter)).toBe(false);
+    expect(fileMatches({ path: 'list.json', text: list }, matches)).toBe(true);
+    expect(fileMatches({ path: 'bad.yaml', text: 'a: [' }, matches)).toBe(false);
   });
 });

@@ -236,6 +236,74 @@ describe.each(ids)('pull on %s', (databaseId) => {
     );
   });
 
+  it("scans with the plugin's profile as a default the repository's .shiftdown.yaml overrides, or enforced over it", async () => {
+    const repository = new FakeRepository();
+    repository.set(
+      `${REPO}/deploy`,
+      { '.shiftdown.yaml': 'profile: pss-baseline\n', 'payments.yaml': RISKY_DEPLOYMENT },
+      SHA1,
+    );
+    repository.set(
+      'https://github.com/acme/catalog/tree/main/deploy',
+      { 'catalog.yaml': RISKY_DEPLOYMENT },
+      SHA1,
+    );
+    const entities = [
+      component('payments', sourceLocation(REPO)),
+      component('catalog', sourceLocation('https://github.com/acme/catalog/tree/main')),
+    ];
+    const profiles = async () => [
+      ((await scorecard('payments')).body as Scorecard).profile,
+      ((await scorecard('catalog')).body as Scorecard).profile,
+    ];
+
+    // In a worker thread (the default), then on the main thread: the settings reach the scan either way.
+    await start(entities, repository, { shiftdown: { profile: 'pss-restricted' } });
+    await shiftdown.scheduler.triggerTask(SCAN_TASK_ID);
+    expect(await profiles()).toEqual(['pss-baseline', 'pss-restricted']);
+    expect(((await scorecard('payments')).body as Scorecard).findings.map((f) => f.ruleId)).toEqual([
+      'privileged-container',
+    ]);
+    await shiftdown.backend.stop();
+
+    await start(entities, repository, {
+      shiftdown: { profile: 'pss-restricted', enforceSettings: true, scanThreads: 0 },
+    });
+    await shiftdown.scheduler.triggerTask(SCAN_TASK_ID);
+    expect(await profiles()).toEqual(['pss-restricted', 'pss-restricted']);
+  });
+
+  it('gives a scorecard shown with a failed pull an ETag of its own, which the next failure changes', async () => {
+    const repository = new FakeRepository();
+    repository.set(`${REPO}/deploy`, { 'payments.yaml': RISKY_DEPLOYMENT }, SHA1);
+    await start([component('payments', sourceLocation(REPO))], repository);
+    await shiftdown.scheduler.triggerTask(SCAN_TASK_ID);
+    const read = (etag?: string) => {
+      const call = request(shiftdown.server).get('/api/shiftdown/scorecards/component/default/payments');
+      return etag === undefined ? call : call.set('If-None-Match', etag);
+    };
+    const clean = await read();
+    expect(clean.headers.etag).toMatch(/^W\/"r1-\d+"$/);
+
+    repository.failures.set(`${REPO}/deploy`, new Error('API rate limit exceeded'));
+    await shiftdown.scheduler.triggerTask(SCAN_TASK_ID);
+    const failed = await read(clean.headers.etag as string);
+    expect(failed.status).toBe(200);
+    expect((failed.body as Scorecard).lastError!.message).toBe(
+      `component:default/payments: could not read ${REPO}/deploy/: API rate limit exceeded`,
+    );
+    expect(failed.headers.etag).toMatch(/^W\/"r1-\d+-[\w-]{16}"$/);
+    expect((await read(failed.headers.etag as string)).status).toBe(304);
+
+    repository.failures.set(`${REPO}/deploy`, new Error('API rate limit exceeded'));
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later failure: another `at`
+    await shiftdown.scheduler.triggerTask(SCAN_TASK_ID);
+    const again = await read(failed.headers.etag as string);
+    expect(again.status).toBe(200);
+    expect(again.headers.etag).not.toBe(failed.headers.etag);
+    expect((again.body as Scorecard).lastError!.at > (failed.body as Scorecard).lastError!.at).toBe(true);
+  });
+
   it('refreshes one entity now: a forced read, the new scorecard, 404 for entities the caller cannot see', async () => {
     const repository = new FakeRepository();
     repository.set(`${REPO}/deploy`, { 'payments.yaml': RISKY_DEPLOYMENT }, SHA1);
@@ -360,9 +428,12 @@ describe.each(ids)('pull on %s', (databaseId) => {
       ['host-namespaces', 17, 'needs hostPID to read /proc of host processes (SEC-142)'],
       ['host-namespaces', 18, 'needs hostPID to read /proc of host processes (SEC-142)'],
     ]);
-    expect(risky.findings[0]!.sourceUrl).toBe(
-      `${pathToFileURL(join(EXAMPLES, 'services/node-agent-risky', risky.findings[0]!.file)).href}#L${risky.findings[0]!.line}`,
-    );
+    expect(risky.findings[0]).toMatchObject({
+      ruleId: 'node-firewall-tamper',
+      file: 'daemonset.yaml',
+      line: 23,
+      sourceUrl: `${pathToFileURL(join(EXAMPLES, 'services/node-agent-risky/daemonset.yaml')).href}#L23`,
+    });
 
     const sneaky = await scorecard('sneaky');
     expect(sneaky.status).toBe(404);

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Scorecard } from '@shiftdown/backstage-plugin-shiftdown-common';
 import { migrateDatabase, TABLES } from '../src/database/migrations.js';
 import { ScorecardStore } from '../src/database/ScorecardStore.js';
+import { serialiseScorecard } from '../src/database/serialised-scorecard.js';
 import { createTestDatabases } from './helpers/databases.js';
 
 const { databases, ids } = createTestDatabases();
@@ -41,6 +42,9 @@ describe.each(ids)('ScorecardStore on %s', (databaseId) => {
     store = await ScorecardStore.create({ knex });
   });
 
+  const save = (key: string, card: Scorecard, options: Parameters<ScorecardStore['save']>[2]) =>
+    store.save(key, serialiseScorecard(card), options);
+
   it('migrates idempotently', async () => {
     await migrateDatabase(knex);
     for (const table of Object.values(TABLES)) expect(await knex.schema.hasTable(table)).toBe(true);
@@ -48,7 +52,7 @@ describe.each(ids)('ScorecardStore on %s', (databaseId) => {
 
   it('serialises concurrent saves: revisions 1…20 in commit order, the latest is the last committed', async () => {
     const saves = Array.from({ length: 20 }, (_, n) =>
-      store.save('component:default/payments', scorecard('component:default/payments', n, 'F', `sha-${n}`), {
+      save('component:default/payments', scorecard('component:default/payments', n, 'F', `sha-${n}`), {
         maxHistoryEntries: 50,
       }),
     );
@@ -66,11 +70,11 @@ describe.each(ids)('ScorecardStore on %s', (databaseId) => {
 
   it('trims the history to the newest maxHistoryEntries and reports trends per entity', async () => {
     for (let n = 0; n < 6; n++) {
-      await store.save('component:default/a', scorecard('component:default/a', 10 * n, 'F', `a${n}`), {
+      await save('component:default/a', scorecard('component:default/a', 10 * n, 'F', `a${n}`), {
         maxHistoryEntries: 4,
       });
     }
-    await store.save('component:default/b', scorecard('component:default/b', 99, 'A+', 'b0'), {
+    await save('component:default/b', scorecard('component:default/b', 99, 'A+', 'b0'), {
       maxHistoryEntries: 4,
     });
     expect((await store.getHistory('component:default/a', 10)).map((point) => point.score)).toEqual([
@@ -93,10 +97,10 @@ describe.each(ids)('ScorecardStore on %s', (databaseId) => {
   });
 
   it('lists summaries filtered by kind and grade', async () => {
-    await store.save('component:default/a', scorecard('component:default/a', 40, 'F', 'x'), {
+    await save('component:default/a', scorecard('component:default/a', 40, 'F', 'x'), {
       maxHistoryEntries: 4,
     });
-    await store.save('resource:default/b', scorecard('resource:default/b', 95, 'A', 'y'), {
+    await save('resource:default/b', scorecard('resource:default/b', 95, 'A', 'y'), {
       maxHistoryEntries: 4,
     });
     const all = await store.listSummaries();
@@ -125,7 +129,7 @@ describe.each(ids)('ScorecardStore on %s', (databaseId) => {
 
   it('records pull state: success with the ETag, a failure that drops it and shows on the scorecard, no manifests', async () => {
     const key = 'component:default/a';
-    await store.save(key, scorecard(key, 50, 'C', 'x'), {
+    await save(key, scorecard(key, 50, 'C', 'x'), {
       maxHistoryEntries: 4,
       scanState: { location: 'https://x/deploy', etag: 'e1', settingsHash: 'h' },
     });
@@ -148,7 +152,7 @@ describe.each(ids)('ScorecardStore on %s', (databaseId) => {
     });
 
     // A push after the failure is newer than it: no lastError until a pull fails again.
-    await store.save(key, { ...scorecard(key, 60, 'C', 'y'), source: 'push' }, { maxHistoryEntries: 4 });
+    await save(key, { ...scorecard(key, 60, 'C', 'y'), source: 'push' }, { maxHistoryEntries: 4 });
     expect((await store.getScorecard(key))!.lastError).toBeUndefined();
     expect((await store.getScanState(key))!.status).toBe('error');
 
@@ -158,5 +162,33 @@ describe.each(ids)('ScorecardStore on %s', (databaseId) => {
       location: 'https://y/deploy/',
     });
     expect(await store.getScorecard('component:default/b')).toBeUndefined();
+  });
+
+  it('reads the stored JSON text as saved, and with a failed pull appends it as lastError', async () => {
+    const key = 'component:default/a';
+    const card = scorecard(key, 50, 'C', 'x');
+    // A lastError handed in with a scorecard is not stored: only a later failed pull sets one.
+    await save(
+      key,
+      { ...card, lastError: { message: 'stale', at: '2026-05-01T00:00:00.000Z' } },
+      {
+        maxHistoryEntries: 4,
+      },
+    );
+    const clean = await store.readScorecard(key);
+    expect(clean).toEqual({ json: JSON.stringify(card), revision: 1 });
+
+    await store.recordScanFailure(key, 'https://x/deploy', 'boom "quoted"\nsecond line');
+    const failed = await store.readScorecard(key);
+    const lastError = {
+      message: 'boom "quoted"\nsecond line',
+      at: (await store.getScanState(key))!.lastAttemptAt,
+      location: 'https://x/deploy',
+    };
+    expect(failed).toEqual({
+      json: JSON.stringify({ ...card, lastError }),
+      revision: 1,
+      pullError: JSON.stringify(lastError),
+    });
   });
 });

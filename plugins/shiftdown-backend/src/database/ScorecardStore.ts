@@ -17,6 +17,7 @@ import type {
 } from '@shiftdown/backstage-plugin-shiftdown-common';
 import { LETTER_GRADES } from '@shiftdown/backstage-plugin-shiftdown-common';
 import { migrateDatabase, TABLES } from './migrations.js';
+import type { SerialisedScorecard } from './serialised-scorecard.js';
 
 /** Pull-scan bookkeeping stored with a pulled scorecard or a failed attempt. */
 export interface ScanStateInput {
@@ -45,6 +46,7 @@ export interface ScorecardSummary {
   revision: number;
   score: number;
   grade: LetterGrade;
+  /** From the grade: 12 = A+ … 0 = F. */
   gradeRank: number;
   maturityLevel: number;
   counts: Record<Severity, number>;
@@ -60,7 +62,6 @@ interface ScorecardRow {
   revision: number;
   score: number;
   grade: string;
-  grade_rank: number;
   maturity_level: number;
   source: string;
   scanned_at: Date | string | number;
@@ -109,30 +110,30 @@ export class ScorecardStore {
   constructor(private readonly db: Knex) {}
 
   /**
-   * Store a scorecard as the entity's latest and append it to the history (keeping the newest
-   * `maxHistoryEntries` points). With `scanState`, the pull state is recorded as successful in the same
-   * transaction. Returns the scorecard's revision (1 for the entity's first).
+   * Store a scorecard (`serialiseScorecard`) as the entity's latest and append it to the history (keeping
+   * the newest `maxHistoryEntries` points). With `scanState`, the pull state is recorded as successful in
+   * the same transaction. Returns the scorecard's revision (1 for the entity's first).
    */
   async save(
     key: string,
-    scorecard: Scorecard,
+    scorecard: SerialisedScorecard,
     options: { maxHistoryEntries: number; scanState?: ScanStateInput },
   ): Promise<number> {
+    const { columns: fields, json } = scorecard;
     const [kind, rest] = splitKey(key);
     const now = new Date().toISOString();
     const columns = {
       kind,
       namespace: rest.namespace,
       name: rest.name,
-      score: scorecard.score,
-      grade: scorecard.grade,
-      grade_rank: gradeRank(scorecard.grade),
-      maturity_level: scorecard.maturity.level,
-      source: scorecard.source,
-      scanned_at: scorecard.scannedAt,
-      commit_sha: scorecard.commitSha ?? null,
-      counts: JSON.stringify(scorecard.counts),
-      scorecard: JSON.stringify(withoutLastError(scorecard)),
+      score: fields.score,
+      grade: fields.grade,
+      maturity_level: fields.maturityLevel,
+      source: fields.source,
+      scanned_at: fields.scannedAt,
+      commit_sha: fields.commitSha ?? null,
+      counts: JSON.stringify(fields.counts),
+      scorecard: json,
       updated_at: now,
     };
     // A new scorecard is newer than any failed pull: the error shows again only if the next pull fails.
@@ -140,7 +141,13 @@ export class ScorecardStore {
       await tx(TABLES.scorecards)
         .insert({ entity_ref: key, revision: 1, ...columns, pull_error: null })
         .onConflict('entity_ref')
-        .merge({ ...columns, pull_error: null, revision: tx.raw('?? + 1', [`${TABLES.scorecards}.revision`]) });
+        .merge({
+          ...columns,
+          // The proposed row's JSON (SQLite and PostgreSQL upserts): the text is sent once, not twice.
+          scorecard: tx.raw('??', ['excluded.scorecard']),
+          pull_error: null,
+          revision: tx.raw('?? + 1', [`${TABLES.scorecards}.revision`]),
+        });
       const row = await tx(TABLES.scorecards)
         .where({ entity_ref: key })
         .first<{ revision: number }>('revision');
@@ -148,11 +155,11 @@ export class ScorecardStore {
       await tx(TABLES.history).insert({
         entity_ref: key,
         revision,
-        scanned_at: scorecard.scannedAt,
-        score: scorecard.score,
-        grade: scorecard.grade,
-        source: scorecard.source,
-        commit_sha: scorecard.commitSha ?? null,
+        scanned_at: fields.scannedAt,
+        score: fields.score,
+        grade: fields.grade,
+        source: fields.source,
+        commit_sha: fields.commitSha ?? null,
       });
       await tx(TABLES.history)
         .where({ entity_ref: key })
@@ -174,10 +181,13 @@ export class ScorecardStore {
   }
 
   /**
-   * The stored scorecard as JSON text (no parse/serialise round trip), with the last failed pull if any,
-   * and its revision. One primary-key row read: this is the hot path of the API.
+   * The stored scorecard as JSON text, with the last failed pull (if any) as its `lastError`, the
+   * scorecard's revision and that failure's own JSON text. One primary-key row read and no JSON
+   * parsing: this is the hot path of the API.
    */
-  async readScorecard(key: string): Promise<{ json: string; revision: number; failed: boolean } | undefined> {
+  async readScorecard(
+    key: string,
+  ): Promise<{ json: string; revision: number; pullError?: string } | undefined> {
     const rows: { scorecard: string; revision: number; pull_error: string | null }[] = await this.db
       .select('scorecard', 'revision', 'pull_error')
       .from(TABLES.scorecards)
@@ -186,13 +196,10 @@ export class ScorecardStore {
     const row = rows[0];
     if (!row) return undefined;
     const revision = Number(row.revision);
-    if (row.pull_error === null) return { json: row.scorecard, revision, failed: false };
-    const lastError = JSON.parse(row.pull_error) as ScanFailure;
-    return {
-      json: JSON.stringify({ ...(JSON.parse(row.scorecard) as Scorecard), lastError }),
-      revision,
-      failed: true,
-    };
+    if (row.pull_error === null) return { json: row.scorecard, revision };
+    // The stored object has no `lastError` (serialiseScorecard): it goes last, before the closing brace.
+    const json = `${row.scorecard.slice(0, -1)},"lastError":${row.pull_error}}`;
+    return { json, revision, pullError: row.pull_error };
   }
 
   async getScorecard(key: string): Promise<Scorecard | undefined> {
@@ -228,7 +235,6 @@ export class ScorecardStore {
       'revision',
       'score',
       'grade',
-      'grade_rank',
       'maturity_level',
       'source',
       'scanned_at',
@@ -246,7 +252,7 @@ export class ScorecardStore {
       revision: Number(row.revision),
       score: Number(row.score),
       grade: row.grade as LetterGrade,
-      gradeRank: Number(row.grade_rank),
+      gradeRank: gradeRank(row.grade as LetterGrade),
       maturityLevel: Number(row.maturity_level),
       counts: JSON.parse(row.counts) as Record<Severity, number>,
       source: row.source as ScorecardSource,
@@ -326,12 +332,6 @@ export class ScorecardStore {
       .where({ entity_ref: key })
       .update({ status: 'ok', last_error: null, last_attempt_at: now, last_success_at: now });
   }
-}
-
-function withoutLastError(scorecard: Scorecard): Scorecard {
-  if (!scorecard.lastError) return scorecard;
-  const { lastError: _ignored, ...rest } = scorecard;
-  return rest;
 }
 
 function splitKey(key: string): [string, { namespace: string; name: string }] {

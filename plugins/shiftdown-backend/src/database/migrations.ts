@@ -32,7 +32,6 @@ const MIGRATIONS: ReadonlyArray<readonly [string, Knex.Migration]> = [
           table.integer('revision').notNullable().comment('1, 2, … per entity: one per stored scan or push');
           table.double('score').notNullable();
           table.string('grade', 2).notNullable();
-          table.integer('grade_rank').notNullable().comment('0 = F … 12 = A+ (for sorting)');
           table.integer('maturity_level').notNullable();
           table.string('source', 8).notNullable().comment('pull or push');
           table.timestamp('scanned_at', { useTz: true }).notNullable();

@@ -9,19 +9,20 @@ import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   LETTER_GRADES,
+  OVERVIEW_SORT_FIELDS,
   type LetterGrade,
   type OverviewEntry,
   type OverviewResponse,
   type OverviewSortField,
 } from '@shiftdown/backstage-plugin-shiftdown-common';
 import type { ScorecardStore, ScorecardSummary } from '../database/ScorecardStore.js';
+import { integer, single } from './query.js';
 
 export const OVERVIEW_DEFAULT_LIMIT = 100;
 export const OVERVIEW_MAX_LIMIT = 1000;
 /** Points of history in each entry's `trend`. */
 export const TREND_POINTS = 10;
 const CATALOG_BATCH = 500;
-const SORT_FIELDS: readonly OverviewSortField[] = ['score', 'grade', 'name', 'scannedAt', 'owner'];
 const CATALOG_FIELDS = ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title', 'spec.owner'];
 
 export interface ParsedOverviewQuery {
@@ -35,27 +36,12 @@ export interface ParsedOverviewQuery {
   offset: number;
 }
 
-function single(query: Record<string, unknown>, name: string): string | undefined {
-  const value = query[name];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw new InputError(`give ${name} once, as text`);
-  return value.trim() === '' ? undefined : value.trim();
-}
-
 function list(text: string | undefined): string[] | undefined {
   const items = text
     ?.split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
   return items && items.length > 0 ? items : undefined;
-}
-
-function integer(text: string | undefined, name: string, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new InputError(`invalid ${name} "${text}": give a whole number from ${min} to ${max}`);
-  }
-  return Number(text);
 }
 
 /** An owner as the catalog relates it: `team-a` → `group:default/team-a`. */
@@ -84,8 +70,9 @@ export function parseOverviewQuery(query: Record<string, unknown>): ParsedOvervi
     return found;
   });
   const sortText = single(query, 'sort') ?? 'score';
-  const sort = SORT_FIELDS.find((field) => field.toLowerCase() === sortText.toLowerCase());
-  if (!sort) throw new InputError(`invalid sort "${sortText}": give one of ${SORT_FIELDS.join(', ')}`);
+  const sort = OVERVIEW_SORT_FIELDS.find((field) => field.toLowerCase() === sortText.toLowerCase());
+  if (!sort)
+    throw new InputError(`invalid sort "${sortText}": give one of ${OVERVIEW_SORT_FIELDS.join(', ')}`);
   const orderText = (single(query, 'order') ?? 'asc').toLowerCase();
   if (orderText !== 'asc' && orderText !== 'desc')
     throw new InputError(`invalid order "${orderText}": give asc or desc`);

@@ -7,6 +7,7 @@
  * exist (its existence is not revealed). Pushes take service principals only (CI with an
  * `externalAccess` static token); the entity must exist in the catalog.
  */
+import { createHash } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import Router from 'express-promise-router';
 import type {
@@ -21,9 +22,10 @@ import { stringifyEntityRef, type CompoundEntityRef, type Entity } from '@backst
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { ScoreHistory, Scorecard } from '@shiftdown/backstage-plugin-shiftdown-common';
+import { SHIFTDOWN_ROUTES, type ScoreHistory } from '@shiftdown/backstage-plugin-shiftdown-common';
 import type { ShiftdownSettings } from '../config.js';
 import type { ScorecardStore } from '../database/ScorecardStore.js';
+import { serialiseScorecard } from '../database/serialised-scorecard.js';
 import { entityKey, refFromParams } from '../entity-ref.js';
 import { readPushMetadata } from '../push/push-metadata.js';
 import { ReportValidator } from '../push/validate-report.js';
@@ -31,6 +33,7 @@ import type { ManifestScanner } from '../scan/scanner.js';
 import { scorecardFromReport } from '../scorecard/from-report.js';
 import { NO_LINKS, pushedSourceLinker } from '../scorecard/source-links.js';
 import { buildOverview, parseOverviewQuery } from './overview.js';
+import { integer, single } from './query.js';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -62,6 +65,18 @@ class NoManifestsError extends Error {
   get statusCode(): number {
     return 422;
   }
+}
+
+/**
+ * A weak ETag for a stored scorecard without hashing its body: the revision names the stored scorecard,
+ * and a failed pull shown with it (`lastError`) adds a digest of that failure's few hundred bytes.
+ */
+function scorecardEtag(read: { json: string; revision: number; pullError?: string }): string {
+  const failure =
+    read.pullError === undefined
+      ? ''
+      : `-${createHash('sha256').update(read.pullError).digest('base64url').slice(0, 16)}`;
+  return `W/"r${read.revision}-${read.json.length}${failure}"`;
 }
 
 function errorBody(
@@ -109,9 +124,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const read = await store.readScorecard(key);
     if (read === undefined)
       throw new NotFoundError(await missingScorecardMessage(stringifyEntityRef(entity), key));
-    // The revision names the stored scorecard: an ETag without hashing the body (If-None-Match → 304).
-    // With a pull error merged in, Express hashes the body as usual.
-    if (!read.failed) res.setHeader('ETag', `W/"r${read.revision}-${read.json.length}"`);
+    res.setHeader('ETag', scorecardEtag(read)); // If-None-Match → 304 (Express's fresh check)
     res.type('application/json').send(read.json);
   });
 
@@ -127,21 +140,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/scorecards/:kind/:namespace/:name/history', async (req, res) => {
     const ref = refFromParams(req.params);
-    const limitText = req.query.limit;
-    let limit = HISTORY_DEFAULT_LIMIT;
-    if (limitText !== undefined) {
-      if (
-        typeof limitText !== 'string' ||
-        !/^\d+$/.test(limitText) ||
-        Number(limitText) < 1 ||
-        Number(limitText) > HISTORY_MAX_LIMIT
-      ) {
-        throw new InputError(
-          `invalid limit "${String(limitText)}": give a whole number from 1 to ${HISTORY_MAX_LIMIT}`,
-        );
-      }
-      limit = Number(limitText);
-    }
+    const query = req.query as Record<string, unknown>;
+    const limit = integer(single(query, 'limit'), 'limit', HISTORY_DEFAULT_LIMIT, 1, HISTORY_MAX_LIMIT);
     const entity = await visibleEntity(ref, await httpAuth.credentials(req));
     const history: ScoreHistory = {
       entityRef: stringifyEntityRef(entity),
@@ -164,10 +164,16 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
           : `no manifests found for ${entityRef} at ${outcome.tried.join(', ')}; set the shiftdown.dev/manifests annotation`,
       );
     }
-    const scorecard =
-      outcome.type === 'scanned' ? outcome.scorecard : await store.getScorecard(entityKey(ref));
     logger.info(`Shiftdown refresh of ${entityRef}: ${outcome.type}`);
-    res.json(scorecard);
+    if (outcome.type === 'scanned') {
+      res.type('application/json').send(outcome.scorecard.json);
+      return;
+    }
+    // Unchanged since the stored scan: the stored scorecard.
+    const key = entityKey(ref);
+    const read = await store.readScorecard(key);
+    if (read === undefined) throw new NotFoundError(await missingScorecardMessage(entityRef, key));
+    res.type('application/json').send(read.json);
   });
 
   const parseReport = express.json({ limit: settings.maxBodyBytes, type: () => true, strict: false });
@@ -190,35 +196,35 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       const entityRef = stringifyEntityRef(entity);
       const validation = validator.validate(req.body);
       if (!validation.valid) {
-        res
-          .status(400)
-          .json(
-            errorBody(req, 400, {
-              name: 'InputError',
-              message: validation.message,
-              details: validation.errors,
-            }),
-          );
+        res.status(400).json(
+          errorBody(req, 400, {
+            name: 'InputError',
+            message: validation.message,
+            details: validation.errors,
+          }),
+        );
         return;
       }
-      const scorecard: Scorecard = scorecardFromReport(validation.report, {
-        entityRef,
-        source: 'push',
-        scannedAt: new Date().toISOString(),
-        ...(metadata.commit !== undefined && { commitSha: metadata.commit }),
-        ...(metadata.ref !== undefined && { ref: metadata.ref }),
-        ...(metadata.repository !== undefined && { location: metadata.repository }),
-        linkSource: metadata.repository
-          ? pushedSourceLinker(
-              metadata.repository,
-              {
-                ...(metadata.commit && { commit: metadata.commit }),
-                ...(metadata.ref && { ref: metadata.ref }),
-              },
-              integrations,
-            )
-          : NO_LINKS,
-      });
+      const scorecard = serialiseScorecard(
+        scorecardFromReport(validation.report, {
+          entityRef,
+          source: 'push',
+          scannedAt: new Date().toISOString(),
+          ...(metadata.commit !== undefined && { commitSha: metadata.commit }),
+          ...(metadata.ref !== undefined && { ref: metadata.ref }),
+          ...(metadata.repository !== undefined && { location: metadata.repository }),
+          linkSource: metadata.repository
+            ? pushedSourceLinker(
+                metadata.repository,
+                {
+                  ...(metadata.commit && { commit: metadata.commit }),
+                  ...(metadata.ref && { ref: metadata.ref }),
+                },
+                integrations,
+              )
+            : NO_LINKS,
+        }),
+      );
       const revision = await audited(
         'scorecard-push',
         req,
@@ -230,10 +236,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
       );
       res
         .status(201)
-        .location(
-          `${req.baseUrl}/scorecards/${encodeURIComponent(ref.kind)}/${encodeURIComponent(ref.namespace)}/${encodeURIComponent(ref.name)}`,
-        )
-        .json(scorecard);
+        .location(`${req.baseUrl}${SHIFTDOWN_ROUTES.scorecard(ref.kind, ref.namespace, ref.name)}`)
+        .type('application/json')
+        .send(scorecard.json);
     },
   );
 

@@ -8,18 +8,25 @@ import { classifyDocument, parseFile, type InputFile } from '@shiftdown/policy-c
 
 export type Labels = Readonly<Record<string, string>>;
 
+/** Whether an object's labels are wanted. */
+export type LabelMatcher = (labels: Labels) => boolean;
+
+/**
+ * A checked label filter, as data: it crosses to a scan worker thread as it is, and the scan makes its
+ * matcher (`labelMatcher`) once.
+ */
 export interface LabelFilter {
   /** For messages and the scan-settings hash, e.g. `backstage.io/kubernetes-id=payments`. */
   description: string;
-  matches(labels: Labels): boolean;
-  /** What the filter was made from, as data: a scan worker thread makes it again (`labelFilterFromSpec`). */
   spec: LabelFilterSpec;
 }
 
 export type LabelFilterSpec = { selector: string } | { kubernetesId: string };
 
-export function labelFilterFromSpec(spec: LabelFilterSpec): LabelFilter {
-  return 'selector' in spec ? parseLabelSelector(spec.selector) : kubernetesIdFilter(spec.kubernetesId);
+export function labelMatcher(spec: LabelFilterSpec): LabelMatcher {
+  if ('selector' in spec) return selectorMatcher(spec.selector);
+  const id = spec.kubernetesId;
+  return (labels) => labels['backstage.io/kubernetes-id'] === id || labels['app.kubernetes.io/name'] === id;
 }
 
 type Requirement = (labels: Labels) => boolean;
@@ -77,27 +84,27 @@ function parseRequirement(text: string, selector: string): Requirement {
   throw new LabelSelectorError(`invalid label selector "${selector}": cannot read "${text}"`);
 }
 
-/** A Kubernetes label selector (equality- and set-based requirements, comma = and). */
-export function parseLabelSelector(selector: string): LabelFilter {
+/** The matcher of a label selector (equality- and set-based requirements, comma = and). */
+function selectorMatcher(selector: string): LabelMatcher {
   if (selector.trim() === '') throw new LabelSelectorError('invalid label selector: it is empty');
   const requirements = splitRequirements(selector).map((text) => {
     if (text === '')
       throw new LabelSelectorError(`invalid label selector "${selector}": an empty requirement`);
     return parseRequirement(text, selector);
   });
-  return {
-    description: selector.trim(),
-    matches: (labels) => requirements.every((requirement) => requirement(labels)),
-    spec: { selector },
-  };
+  return (labels) => requirements.every((requirement) => requirement(labels));
+}
+
+/** A Kubernetes label selector, checked: throws LabelSelectorError for one Kubernetes would reject. */
+export function parseLabelSelector(selector: string): LabelFilter {
+  selectorMatcher(selector);
+  return { description: selector.trim(), spec: { selector } };
 }
 
 /** Objects that belong to a `backstage.io/kubernetes-id`. */
 export function kubernetesIdFilter(id: string): LabelFilter {
   return {
     description: `backstage.io/kubernetes-id=${id} or app.kubernetes.io/name=${id}`,
-    matches: (labels) =>
-      labels['backstage.io/kubernetes-id'] === id || labels['app.kubernetes.io/name'] === id,
     spec: { kubernetesId: id },
   };
 }
@@ -122,20 +129,20 @@ const LABEL_PATHS: readonly (readonly string[])[] = [
   ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'],
 ];
 
-export function objectMatches(object: unknown, filter: LabelFilter): boolean {
+export function objectMatches(object: unknown, matches: LabelMatcher): boolean {
   return LABEL_PATHS.some((path) => {
     const labels = labelsAt(object, path);
-    return labels !== undefined && filter.matches(labels);
+    return labels !== undefined && matches(labels);
   });
 }
 
 /** True when at least one Kubernetes object of the file (List items included) matches. */
-export function fileMatches(file: InputFile, filter: LabelFilter): boolean {
+export function fileMatches(file: InputFile, matches: LabelMatcher): boolean {
   const parsed = parseFile(file);
   return parsed.documents.some((document) => {
     const classified = classifyDocument(document.value);
-    if (classified.type === 'object') return objectMatches(document.value, filter);
-    if (classified.type === 'list') return classified.items.some((item) => objectMatches(item, filter));
+    if (classified.type === 'object') return objectMatches(document.value, matches);
+    if (classified.type === 'list') return classified.items.some((item) => objectMatches(item, matches));
     return false;
   });
 }

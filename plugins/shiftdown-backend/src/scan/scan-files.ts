@@ -1,14 +1,12 @@
 /**
- * Scanning a read tree with the policy core, as the CLI would scan the same directory: the
- * `.shiftdown.yaml` at the tree root (profile, rules, exemptions, include/exclude globs, CRD paths,
- * schema settings) and the embedded schema validator.
+ * Scanning a read tree with the policy core, as the CLI scans a directory: the `.shiftdown.yaml` at the
+ * tree root (profile, rules, exemptions, include/exclude globs, CRD paths, schema settings, read with the
+ * CLI's file names and glob filter) and the embedded schema validator.
  */
 import { createHash } from 'node:crypto';
-import picomatch from 'picomatch';
+import { posix } from 'node:path';
 import {
-  classifyDocument,
-  decodeBytes,
-  parseFile,
+  compareStrings,
   readConfigFile,
   scan,
   ScanOptionError,
@@ -18,12 +16,10 @@ import {
   type SchemaValidator,
   type ShiftdownConfig,
 } from '@shiftdown/policy-core';
-import { createEmbeddedValidator, isCrdObject, skippingKinds, type JsonObject } from '@shiftdown/kubeconform';
+import { crdsFromFiles, embeddedValidatorFor } from '@shiftdown/kubeconform';
+import { CONFIG_FILE_NAMES, createPathFilter, isInside } from '@shiftdown/cli';
 import type { ShiftdownSettings } from '../config.js';
-import { fileMatches, type LabelFilter } from './label-filter.js';
-import type { ManifestFile } from './read-manifests.js';
-
-export const CONFIG_FILE_NAMES = ['.shiftdown.yaml', '.shiftdown.yml'] as const;
+import { fileMatches, labelMatcher, type LabelFilter, type LabelFilterSpec } from './label-filter.js';
 
 /** The repository's `.shiftdown.yaml` is invalid (or names an impossible setting): the scan is refused, as in the CLI. */
 export class RepositoryConfigError extends Error {
@@ -53,100 +49,74 @@ export function settingsHash(settings: ScanSettings, location: string, labelFilt
   return createHash('sha256').update(identity).digest('hex');
 }
 
-function loadConfig(files: readonly ManifestFile[]): { config?: ShiftdownConfig; path?: string } {
+/** The `.shiftdown.yaml` (or `.shiftdown.yml`) at the tree root, if any. */
+function loadConfig(files: readonly InputFile[]): { config?: ShiftdownConfig; path?: string } {
   for (const name of CONFIG_FILE_NAMES) {
     const file = files.find((candidate) => candidate.path === name);
     if (!file) continue;
-    const result = readConfigFile(file.content, name);
+    const result = readConfigFile(new TextEncoder().encode(file.text), name);
     if (result.errors) throw new RepositoryConfigError(`invalid ${name}:\n${result.errors.join('\n')}`);
     return { config: result.config, path: name };
   }
   return {};
 }
 
-function normaliseGlob(glob: string): string {
-  return glob.replace(/^(\.\/)+/, '');
+/**
+ * Whether a file is under one of the config's `schema.crdPaths` (relative to the tree root). Paths that
+ * leave the tree (absolute, `../…`) name nothing the backend has read.
+ */
+function underCrdPaths(crdPaths: readonly string[]): (file: InputFile) => boolean {
+  const roots = crdPaths
+    .map((path) => posix.normalize(path))
+    .filter((path) => !posix.isAbsolute(path) && path !== '..' && !path.startsWith('../'))
+    .map((path) => posix.join('/', path));
+  return (file) => roots.some((root) => isInside(root, `/${file.path}`));
 }
 
-/** The config's include/exclude globs, relative to the tree root (a glob naming a directory excludes below it). */
-function pathFilter(config: ShiftdownConfig | undefined): (path: string) => boolean {
-  const include = (config?.include ?? []).map(normaliseGlob).filter((glob) => glob !== '');
-  const exclude = (config?.exclude ?? []).map(normaliseGlob).filter((glob) => glob !== '');
-  const included = include.length > 0 ? picomatch(include, { dot: true }) : () => true;
-  const excludedGlob = exclude.length > 0 ? picomatch(exclude, { dot: true }) : () => false;
-  const excluded = (path: string) => {
-    if (excludedGlob(path)) return true;
-    const parts = path.split('/');
-    for (let i = 1; i < parts.length; i++) if (excludedGlob(parts.slice(0, i).join('/'))) return true;
-    return false;
-  };
-  return (path) => included(path) && !excluded(path);
-}
-
-/** CustomResourceDefinitions under the config's `schema.crdPaths` (relative to the tree root). */
-function loadCrds(files: readonly InputFile[], config: ShiftdownConfig | undefined): JsonObject[] {
-  const roots = (config?.schema?.crdPaths ?? []).map((path) => normaliseGlob(path).replace(/\/+$/, ''));
-  if (roots.length === 0) return [];
-  const crds: JsonObject[] = [];
-  for (const file of files) {
-    if (
-      !roots.some(
-        (root) => root === '' || root === '.' || file.path === root || file.path.startsWith(`${root}/`),
-      )
-    )
-      continue;
-    for (const document of parseFile(file).documents) {
-      const classified = classifyDocument(document.value);
-      const items = classified.type === 'list' ? classified.items : [document.value];
-      for (const item of items) if (isCrdObject(item)) crds.push(item);
-    }
-  }
-  return crds;
-}
-
+/**
+ * The embedded validator, unless the plugin or the repository turns schema validation off (the backend
+ * has no kubeconform binary: `auto` and `kubeconform` mean embedded here). It reads the CRDs of the
+ * scanned files itself: only the files under `schema.crdPaths` that are not scanned are parsed for theirs.
+ */
 function schemaValidator(
   settings: ScanSettings,
   config: ShiftdownConfig | undefined,
-  crds: JsonObject[],
+  unscanned: readonly InputFile[],
 ): SchemaValidator | undefined {
-  // The backend has no kubeconform binary: `auto` and `kubeconform` use the embedded validator.
   if (settings.schemaValidation === 'off' || config?.schema?.validator === 'off') return undefined;
-  const embedded = createEmbeddedValidator({
-    crds,
-    ...(config?.schema?.ignoreMissingSchemas && { ignoreMissingSchemas: true }),
-  });
-  return skippingKinds(embedded, config?.schema?.skipKinds ?? []);
+  const crdFiles = unscanned.filter(underCrdPaths(config?.schema?.crdPaths ?? []));
+  return embeddedValidatorFor(config?.schema, crdsFromFiles(crdFiles));
 }
 
-export interface ScanFilesResult {
-  report: Report;
-  /** The manifests scanned (after the config's globs and the label filter). */
-  scanned: number;
-}
-
-/** Scan the files of one tree. Throws RepositoryConfigError for an invalid `.shiftdown.yaml`. */
+/**
+ * Scan the files of one tree: those the config's globs and the label filter keep. Throws
+ * RepositoryConfigError for an invalid `.shiftdown.yaml`. `report.summary.files` is the number scanned.
+ */
 export function scanFiles(
-  files: readonly ManifestFile[],
+  files: readonly InputFile[],
   settings: ScanSettings,
-  options: { labelFilter?: LabelFilter; today?: string } = {},
-): ScanFilesResult {
+  options: { labelFilter?: LabelFilterSpec; today?: string } = {},
+): Report {
   const { config, path: configPath } = loadConfig(files);
-  const keep = pathFilter(config);
-  const all: InputFile[] = files
-    .filter((file) => file.path !== configPath)
-    .map((file) => ({ path: file.path, text: decodeBytes(file.content) }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const selected = all.filter(
-    (file) => keep(file.path) && (!options.labelFilter || fileMatches(file, options.labelFilter)),
-  );
-  const validator = schemaValidator(settings, config, loadCrds(all, config));
+  // Globs are relative to the tree root, which stands at `/` for the CLI's filter.
+  const globs = createPathFilter({ include: config?.include, exclude: config?.exclude, baseDirectory: '/' });
+  // The label filter parses each file to read its labels; the scan parses the kept ones again (it takes text).
+  const matches = options.labelFilter && labelMatcher(options.labelFilter);
+  const selected: InputFile[] = [];
+  const unscanned: InputFile[] = [];
+  for (const file of [...files].sort((a, b) => compareStrings(a.path, b.path))) {
+    if (file.path === configPath) continue;
+    const keep = globs.includeFile(`/${file.path}`) && (!matches || fileMatches(file, matches));
+    (keep ? selected : unscanned).push(file);
+  }
+  const validator = schemaValidator(settings, config, unscanned);
   const pick = <T>(own: T | undefined, repository: T | undefined) =>
     settings.enforceSettings ? (own ?? repository) : (repository ?? own);
   const profile = pick(settings.profile, config?.profile);
   const pssVersion = pick(settings.pssVersion, config?.pssVersion);
   const kubernetesVersion = pick(settings.kubernetesVersion, config?.kubernetesVersion);
   try {
-    const report = scan({
+    return scan({
       files: selected,
       ...(config && { config }),
       ...(profile !== undefined && { profile }),
@@ -155,7 +125,6 @@ export function scanFiles(
       ...(validator && { schemaValidator: validator }),
       ...(options.today !== undefined && { today: options.today }),
     });
-    return { report, scanned: selected.length };
   } catch (error) {
     if (error instanceof ScanOptionError)
       throw new RepositoryConfigError(`${configPath ?? 'scan settings'}: ${error.message}`);

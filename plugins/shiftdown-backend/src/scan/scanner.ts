@@ -5,22 +5,21 @@
  * and the run goes on.
  */
 import type { AuthService, LoggerService, UrlReaderService } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { ScmIntegrationRegistry } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { isShiftdownAvailable, type Scorecard } from '@shiftdown/backstage-plugin-shiftdown-common';
+import { isShiftdownAvailable } from '@shiftdown/backstage-plugin-shiftdown-common';
 import type { ShiftdownSettings } from '../config.js';
 import type { ScorecardStore } from '../database/ScorecardStore.js';
-import { displayRef, keyOfEntity } from '../entity-ref.js';
-import { scorecardFromReport } from '../scorecard/from-report.js';
-import { pulledSourceLinker } from '../scorecard/source-links.js';
+import type { SerialisedScorecard } from '../database/serialised-scorecard.js';
+import { keyOfEntity } from '../entity-ref.js';
 import { ManifestsLocationError, manifestsCandidates } from './locate.js';
 import { readManifests } from './read-manifests.js';
 import { RepositoryConfigError, settingsHash } from './scan-files.js';
-import type { ScanRunner } from './scan-runner.js';
+import type { ScanOutcome, ScanRunner } from './scan-runner.js';
 
 export type EntityScanOutcome =
-  | { type: 'scanned'; scorecard: Scorecard; revision: number; location: string }
+  | { type: 'scanned'; scorecard: SerialisedScorecard; revision: number; location: string }
   | { type: 'not-modified'; location: string }
   | { type: 'no-manifests'; tried: string[] };
 
@@ -98,7 +97,7 @@ export class ManifestScanner {
     options: { force?: boolean; signal?: AbortSignal },
   ): Promise<EntityScanOutcome> {
     const { store, settings, integrations, urlReader } = this.options;
-    const ref = displayRef(entity);
+    const ref = stringifyEntityRef(entity);
     let candidates;
     try {
       candidates = manifestsCandidates(entity, {
@@ -142,31 +141,33 @@ export class ManifestScanner {
         return { type: 'not-modified', location: candidate.url };
       }
 
-      let scanned;
+      let scanned: ScanOutcome;
       try {
-        scanned = await this.options.runner.scan(result.files, settings, {
-          ...(candidate.labelFilter && { labelFilter: candidate.labelFilter }),
+        scanned = await this.options.runner.scan({
+          files: result.files,
+          settings,
+          ...(candidate.labelFilter && { labelFilter: candidate.labelFilter.spec }),
+          scorecard: {
+            entityRef: ref,
+            scannedAt: new Date().toISOString(),
+            location: candidate.url,
+            kind: candidate.kind,
+            ...(result.etag !== undefined && COMMIT_SHA.test(result.etag) && { commitSha: result.etag }),
+          },
         });
       } catch (error) {
         const message = `${ref}: ${candidate.url}: ${messageOf(error)}`;
         await store.recordScanFailure(key, candidate.url, message);
         throw new ScanFailedError(message, error instanceof RepositoryConfigError ? 422 : 500);
       }
-      if (scanned.scanned === 0) {
+      if (scanned.type === 'no-files') {
         tried.push(
           `${candidate.url} (no manifests${candidate.labelFilter ? ` with ${candidate.labelFilter.description}` : ''})`,
         );
         continue;
       }
 
-      const scorecard = scorecardFromReport(scanned.report, {
-        entityRef: ref,
-        source: 'pull',
-        scannedAt: new Date().toISOString(),
-        ...(result.etag !== undefined && COMMIT_SHA.test(result.etag) && { commitSha: result.etag }),
-        location: candidate.url,
-        linkSource: pulledSourceLinker(candidate.url, candidate.kind, integrations),
-      });
+      const { scorecard } = scanned;
       const revision = await store.save(key, scorecard, {
         maxHistoryEntries: settings.maxHistoryEntries,
         scanState: {
@@ -216,7 +217,7 @@ export class ManifestScanner {
           else summary.noManifests++;
         } catch (error) {
           summary.failed++;
-          logger.warn(`Shiftdown scan of ${displayRef(entity)} failed: ${messageOf(error)}`);
+          logger.warn(`Shiftdown scan of ${stringifyEntityRef(entity)} failed: ${messageOf(error)}`);
         }
       }
     };

@@ -1,6 +1,6 @@
 /** A policy-core `Report` (scanned here or pushed from CI) → the `Scorecard` the REST API serves. */
 import type { Finding, Report, RuleSummary } from '@shiftdown/policy-core';
-import { SEVERITY_RANK } from '@shiftdown/policy-core';
+import { compareBySeverity, sortedFindings } from '@shiftdown/policy-core';
 import type {
   ScanError,
   Scorecard,
@@ -17,17 +17,6 @@ export interface ScorecardContext {
   ref?: string;
   location?: string;
   linkSource: SourceLinker;
-}
-
-/** Worst first, then by place in the files (a stable order for the UI). */
-function compareFindings(a: ScorecardFinding, b: ScorecardFinding): number {
-  return (
-    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-  );
 }
 
 function toScorecardFinding(
@@ -67,12 +56,11 @@ export function scorecardFromReport(report: Report, context: ScorecardContext): 
   const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
   const findings: ScorecardFinding[] = [];
   const suppressed: ScorecardFinding[] = [];
-  for (const finding of report.findings) {
+  // Worst first, then by place in the files (a stable order for the UI).
+  for (const finding of sortedFindings(report.findings, compareBySeverity)) {
     const converted = toScorecardFinding(finding, rules.get(finding.ruleId), context.linkSource);
     (finding.suppressed ? suppressed : findings).push(converted);
   }
-  findings.sort(compareFindings);
-  suppressed.sort(compareFindings);
   const errors: ScanError[] = report.files.flatMap((file) =>
     file.errors.map((error) => ({
       file: file.path,

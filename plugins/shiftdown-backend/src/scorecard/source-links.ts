@@ -47,9 +47,10 @@ export function pulledSourceLinker(
     };
   }
   const base = kind === 'tree' ? directoryBase(baseUrl) : baseUrl;
-  return (file, line) => {
-    const path = linkablePath(file);
-    if (path === undefined) return undefined;
+  // resolveUrl parses URLs each time; findings often share a line (2,000 Deployments: 26,000 findings
+  // on 10,000 lines).
+  const resolved = new Map<string, string | undefined>();
+  const resolve = (path: string, line: number): string | undefined => {
     try {
       return integrations.resolveUrl({
         url: path.split('/').map(encodeURIComponent).join('/'),
@@ -59,6 +60,13 @@ export function pulledSourceLinker(
     } catch {
       return undefined;
     }
+  };
+  return (file, line) => {
+    const path = linkablePath(file);
+    if (path === undefined) return undefined;
+    const key = `${line}:${path}`;
+    if (!resolved.has(key)) resolved.set(key, resolve(path, line));
+    return resolved.get(key);
   };
 }
 
