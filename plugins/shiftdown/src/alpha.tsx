@@ -15,20 +15,12 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint, EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { Security as SecurityIcon } from '@material-ui/icons';
-import { SHIFTDOWN_ANNOTATIONS } from '@shiftdown/backstage-plugin-shiftdown-common';
+import { isShiftdownAvailable } from '@shiftdown/backstage-plugin-shiftdown-common';
 import { shiftdownApiRef } from './api/ShiftdownApi.js';
 import { ShiftdownClient } from './api/ShiftdownClient.js';
+import { SHIFTDOWN_NAV_TITLE, SHIFTDOWN_PAGE_TITLE } from './titles.js';
 
-/** `{ 'metadata.annotations.<annotation>': { $exists: true } }`, with the key's literal type kept. */
-function annotationExists<const TAnnotation extends string>(annotation: TAnnotation) {
-  return { [`metadata.annotations.${annotation}`]: { $exists: true } } as Record<
-    `metadata.annotations.${TAnnotation}`,
-    { $exists: true }
-  >;
-}
-
-/** Shown on entities that carry any annotation the backend finds manifests with (as `isShiftdownAvailable`). */
-export const shiftdownEntityFilter = { $any: SHIFTDOWN_ANNOTATIONS.map(annotationExists) };
+export { SHIFTDOWN_NAV_TITLE, SHIFTDOWN_PAGE_TITLE };
 
 export const shiftdownApi = ApiBlueprint.make({
   params: (defineParams) =>
@@ -44,7 +36,8 @@ export const shiftdownEntityContent = EntityContentBlueprint.make({
   params: {
     path: 'security',
     title: 'Security',
-    filter: shiftdownEntityFilter,
+    // Shown on entities that carry any annotation the backend finds manifests with.
+    filter: isShiftdownAvailable,
     loader: () =>
       import('./components/EntitySecurityContent/index.js').then((m) => <m.EntitySecurityContent />),
   },
@@ -53,17 +46,12 @@ export const shiftdownEntityContent = EntityContentBlueprint.make({
 export const shiftdownEntityCard = EntityCardBlueprint.make({
   name: 'scorecard',
   params: {
-    filter: shiftdownEntityFilter,
+    filter: isShiftdownAvailable,
     loader: () => import('./components/EntityShiftdownCard/index.js').then((m) => <m.EntityShiftdownCard />),
   },
 });
 
 export const shiftdownRootRouteRef = createRouteRef();
-
-/** The overview page's header title (and the plugin's title). */
-export const SHIFTDOWN_PAGE_TITLE = 'Security scorecards';
-/** Its navigation item's title: the sidebar cuts anything much longer ("Security score…"). */
-export const SHIFTDOWN_NAV_TITLE = 'Security';
 
 const pageIcon = <SecurityIcon />;
 

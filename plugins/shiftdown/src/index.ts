@@ -3,7 +3,7 @@
  * entity card and an overview page. The new frontend system is in `@shiftdown/backstage-plugin-shiftdown/alpha`.
  */
 export { shiftdownPlugin, EntityShiftdownContent, EntityShiftdownCard, ShiftdownPage } from './plugin.js';
-export { shiftdownApiRef, type ShiftdownApi } from './api/ShiftdownApi.js';
+export { shiftdownApiRef, type ScorecardLookup, type ShiftdownApi } from './api/ShiftdownApi.js';
 export { ShiftdownClient } from './api/ShiftdownClient.js';
 export type { EntityShiftdownCardProps } from './components/EntityShiftdownCard/index.js';
 export {

@@ -15,6 +15,7 @@ import shiftdownPlugin, {
   shiftdownEntityCard,
   shiftdownEntityContent,
   shiftdownPage,
+  shiftdownRootRouteRef,
 } from '../src/alpha.js';
 import { shiftdownApiRef } from '../src/api/ShiftdownApi.js';
 import { ShiftdownClient } from '../src/api/ShiftdownClient.js';
@@ -37,7 +38,7 @@ function withAnnotation(annotation: string, value = 'x'): Entity {
 
 function loadedApi() {
   const api = fakeShiftdownApi();
-  api.getScorecard.mockResolvedValue(riskyScorecard);
+  api.getScorecard.mockResolvedValue({ scorecard: riskyScorecard });
   api.getHistory.mockResolvedValue(paymentsHistory);
   api.getOverview.mockResolvedValue({ items: overviewEntries, total: overviewEntries.length });
   return api;
@@ -49,7 +50,7 @@ describe('the new frontend system plugin (./alpha)', () => {
   it('is the shiftdown plugin with its API, Security tab, card and page', () => {
     expect(shiftdownPlugin.pluginId).toBe('shiftdown');
     expect(shiftdownPlugin.title).toBe('Security scorecards');
-    expect(shiftdownPlugin.routes.root).toBeDefined();
+    expect(shiftdownPlugin.routes.root).toBe(shiftdownRootRouteRef);
     // Each extension ID resolves to the extension it should (tested through its outputs).
     const api = createExtensionTester(shiftdownPlugin.getExtension('api:shiftdown'));
     expect(api.get(ApiBlueprint.dataRefs.factory).api).toBe(shiftdownApiRef);

@@ -193,13 +193,23 @@ export const cleanScorecard: Scorecard = {
   toolVersion: '0.1.0',
 };
 
+/** The risky scorecard after a later pull scan failed: it stays the last good scorecard. */
+export const staleScorecard: Scorecard = {
+  ...riskyScorecard,
+  lastError: {
+    message: 'could not read https://github.com/acme/payments/tree/main/deploy/k8s: 401 Unauthorized',
+    at: '2025-03-01T11:58:00Z',
+    location: 'https://github.com/acme/payments/tree/main/deploy/k8s',
+  },
+};
+
 export const paymentsHistory: ScoreHistory = {
   entityRef: 'component:default/payments',
-  // Newest first on purpose: the chart sorts oldest first.
+  // Oldest first, as the backend returns it.
   items: [
-    { scannedAt: '2025-03-01T11:55:00Z', score: 58, grade: 'D', source: 'push', commitSha: '3f2a9c1d8e7b' },
-    { scannedAt: '2025-02-20T09:00:00Z', score: 71, grade: 'C', source: 'pull' },
     { scannedAt: '2025-02-10T09:00:00Z', score: 64, grade: 'D+', source: 'pull' },
+    { scannedAt: '2025-02-20T09:00:00Z', score: 71, grade: 'C', source: 'pull' },
+    { scannedAt: '2025-03-01T11:55:00Z', score: 58, grade: 'D', source: 'push', commitSha: '3f2a9c1d8e7b' },
   ],
 };
 

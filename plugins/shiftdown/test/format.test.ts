@@ -21,6 +21,7 @@ import {
   privilegedFinding,
   runAsRootFinding,
 } from './fixtures.js';
+import { responseError } from './render.js';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 
@@ -74,19 +75,7 @@ describe('presentation helpers', () => {
   });
 
   it('describes errors with the backend reason', async () => {
-    const json = await ResponseError.fromResponse(
-      new Response(
-        JSON.stringify({
-          error: { name: 'NotAllowedError', message: 'not allowed' },
-          response: { statusCode: 403 },
-        }),
-        {
-          status: 403,
-          statusText: 'Forbidden',
-          headers: { 'content-type': 'application/json' },
-        },
-      ),
-    );
+    const json = await responseError(403, 'Forbidden', 'not allowed');
     expect(describeError(json)).toBe('Request failed with 403 Forbidden: not allowed');
     const text = await ResponseError.fromResponse(
       new Response('bad gateway', { status: 502, statusText: 'Bad Gateway' }),

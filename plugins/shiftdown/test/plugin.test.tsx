@@ -10,14 +10,9 @@ import {
   shiftdownApiRef,
   shiftdownPlugin,
 } from '../src/index.js';
+import { isShiftdownAvailable as commonIsShiftdownAvailable } from '@shiftdown/backstage-plugin-shiftdown-common';
 import { entityContentRouteRef, rootRouteRef } from '../src/routes.js';
-import {
-  kubernetesEntity,
-  overviewEntries,
-  paymentsEntity,
-  riskyScorecard,
-  unannotatedEntity,
-} from './fixtures.js';
+import { overviewEntries, paymentsEntity, riskyScorecard } from './fixtures.js';
 import { fakeShiftdownApi, pinNow, renderWithApis } from './render.js';
 
 describe('the legacy plugin (package root)', () => {
@@ -38,15 +33,13 @@ describe('the legacy plugin (package root)', () => {
     expect(client).toBeInstanceOf(ShiftdownClient);
   });
 
-  it('re-exports isShiftdownAvailable for EntitySwitch / EntityLayout.Route conditions', () => {
-    expect(isShiftdownAvailable(paymentsEntity)).toBe(true);
-    expect(isShiftdownAvailable(kubernetesEntity)).toBe(true);
-    expect(isShiftdownAvailable(unannotatedEntity)).toBe(false);
+  it("re-exports the common package's isShiftdownAvailable for EntitySwitch / EntityLayout.Route conditions", () => {
+    expect(isShiftdownAvailable).toBe(commonIsShiftdownAvailable);
   });
 
   it('renders the EntityShiftdownContent extension', async () => {
     const api = fakeShiftdownApi();
-    api.getScorecard.mockResolvedValue(riskyScorecard);
+    api.getScorecard.mockResolvedValue({ scorecard: riskyScorecard });
     api.getHistory.mockResolvedValue({ entityRef: riskyScorecard.entityRef, items: [] });
     // As an app mounts it: `<EntityLayout.Route path="/security">` is a route with a path.
     await renderWithApis(
@@ -61,7 +54,7 @@ describe('the legacy plugin (package root)', () => {
 
   it('renders the EntityShiftdownCard extension', async () => {
     const api = fakeShiftdownApi();
-    api.getScorecard.mockResolvedValue(riskyScorecard);
+    api.getScorecard.mockResolvedValue({ scorecard: riskyScorecard });
     await renderWithApis(<EntityShiftdownCard />, { api, entity: paymentsEntity });
     expect(await screen.findByTestId('shiftdown-score')).toHaveTextContent('58 / 100');
     expect(screen.getByText('Kubernetes security')).toBeInTheDocument();

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { RenderResult } from '@testing-library/react';
 import type { Entity } from '@backstage/catalog-model';
 import { alertApiRef } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import { useLocation } from 'react-router-dom';
 import { mockApis } from '@backstage/frontend-test-utils';
 import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -26,6 +27,20 @@ export function fakeShiftdownApi(): FakeShiftdownApi {
     refreshScorecard: unexpected('refreshScorecard'),
     getOverview: unexpected('getOverview'),
   } as unknown as FakeShiftdownApi;
+}
+
+/** The backend's error answer, in Backstage's error body (`{ error: { name, message }, response }`). */
+export function errorResponse(status: number, statusText: string, message: string, name = 'Error'): Response {
+  return new Response(JSON.stringify({ error: { name, message }, response: { statusCode: status } }), {
+    status,
+    statusText,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+/** The `ResponseError` the client throws for that answer. */
+export function responseError(status: number, statusText: string, message: string): Promise<ResponseError> {
+  return ResponseError.fromResponse(errorResponse(status, statusText, message));
 }
 
 /** A promise that never settles: the loading state. */

@@ -4,7 +4,6 @@
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { overridePackagePathResolution } from '@backstage/backend-plugin-api/testUtils';
 
 /** examples/backstage: app-config.yaml, catalog/ and the app live here. */
@@ -34,16 +33,13 @@ export function configArgv(argv: readonly string[], cwd: string): string[] {
 }
 
 /**
- * plugin-app-backend finds the app to serve by resolving `app.packageName` from its own install
- * location. pnpm links workspace packages only into their dependents' node_modules, never into the
- * root one, so from there `@shiftdown/demo-app` does not resolve: point it at the sibling folder.
+ * plugin-app-backend finds the app to serve by resolving `app.packageName` from the install location of
+ * @backstage/backend-plugin-api (the hoisted root node_modules). pnpm links workspace packages only into
+ * their dependents' node_modules, never into the root one, so from there `@shiftdown/demo-app` never
+ * resolves: point it at the sibling folder.
  */
 export function locateDemoApp(): string {
-  try {
-    return resolvePackagePath(demoAppPackage);
-  } catch {
-    const appDir = resolve(demoDir, 'app');
-    overridePackagePathResolution({ packageName: demoAppPackage, path: appDir });
-    return appDir;
-  }
+  const appDir = resolve(demoDir, 'app');
+  overridePackagePathResolution({ packageName: demoAppPackage, path: appDir });
+  return appDir;
 }

@@ -1,6 +1,6 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { ResponseError, parseErrorResponseBody } from '@backstage/errors';
 import {
   SHIFTDOWN_PLUGIN_ID,
   SHIFTDOWN_ROUTES,
@@ -9,7 +9,7 @@ import {
   type Scorecard,
   type ScoreHistory,
 } from '@shiftdown/backstage-plugin-shiftdown-common';
-import type { ShiftdownApi } from './ShiftdownApi.js';
+import type { ScorecardLookup, ShiftdownApi } from './ShiftdownApi.js';
 
 /** Talks to `/api/shiftdown` through Backstage's discovery and (authenticated) fetch APIs. */
 export class ShiftdownClient implements ShiftdownApi {
@@ -21,14 +21,15 @@ export class ShiftdownClient implements ShiftdownApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getScorecard(entity: CompoundEntityRef): Promise<Scorecard | undefined> {
+  async getScorecard(entity: CompoundEntityRef): Promise<ScorecardLookup> {
     const response = await this.request('GET', SHIFTDOWN_ROUTES.scorecard(...entityPath(entity)));
-    // 404 means "not scanned yet": the empty state, not an error.
+    // 404 means "no scorecard": the empty state, not an error. Its message says why (not scanned yet,
+    // no manifests found at …, the last scan failed: …).
     if (response.status === 404) {
-      await response.body?.cancel();
-      return undefined;
+      const body = await parseErrorResponseBody(response);
+      return { missingReason: body.error.message };
     }
-    return this.json<Scorecard>(response);
+    return { scorecard: await this.json<Scorecard>(response) };
   }
 
   async getHistory(entity: CompoundEntityRef, options: { limit?: number } = {}): Promise<ScoreHistory> {

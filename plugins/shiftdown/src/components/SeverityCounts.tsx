@@ -1,15 +1,15 @@
 import { Box, Chip } from '@material-ui/core';
-import type { Severity } from '@shiftdown/backstage-plugin-shiftdown-common';
-import { SEVERITIES, SEVERITY_COLORS, SEVERITY_LABELS } from './format.js';
+import { SEVERITIES, type Severity } from '@shiftdown/backstage-plugin-shiftdown-common';
+import { SEVERITIES_WITHOUT_INFO, SEVERITY_COLORS, SEVERITY_LABELS } from './format.js';
 
 /** One chip per severity, worst first: `2 Critical`, `0 High`, … (zero counts are shown greyed). */
-export function SeverityCounts(props: { counts: Partial<Record<Severity, number>>; hideInfo?: boolean }) {
+export function SeverityCounts(props: { counts: Record<Severity, number>; hideInfo?: boolean }) {
   const { counts, hideInfo = false } = props;
-  const severities = hideInfo ? SEVERITIES.filter((severity) => severity !== 'info') : SEVERITIES;
+  const severities = hideInfo ? SEVERITIES_WITHOUT_INFO : SEVERITIES;
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} role="list" aria-label="Findings by severity">
       {severities.map((severity) => {
-        const count = counts[severity] ?? 0;
+        const count = counts[severity];
         return (
           <Chip
             key={severity}

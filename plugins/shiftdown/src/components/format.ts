@@ -2,11 +2,16 @@
  * Pure presentation helpers shared by the tab, the card and the overview page: severity order and
  * colours, grade colours, resource labels and time formatting (deterministic, UTC, English).
  */
-import { LETTER_GRADES } from '@shiftdown/backstage-plugin-shiftdown-common';
-import type { ScorecardFinding, Severity } from '@shiftdown/backstage-plugin-shiftdown-common';
+import {
+  SEVERITIES,
+  type ScorecardFinding,
+  type Severity,
+} from '@shiftdown/backstage-plugin-shiftdown-common';
 
-/** Worst first: the order findings and counts are shown in. */
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+/** What the card's chips and the overview's count columns show, worst first (info is left out). */
+export const SEVERITIES_WITHOUT_INFO: readonly Severity[] = SEVERITIES.filter(
+  (severity) => severity !== 'info',
+);
 
 export const SEVERITY_LABELS: Record<Severity, string> = {
   critical: 'Critical',
@@ -23,8 +28,6 @@ export const SEVERITY_COLORS: Record<Severity, string> = {
   low: '#1565c0',
   info: '#607d8b',
 };
-
-export { LETTER_GRADES };
 
 /** Background colour of a grade badge (white text on every one of them is readable). */
 export function gradeColor(grade: string): string {

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { getCompoundEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { toError } from '@backstage/errors';
 import type { Scorecard, ScoreHistory } from '@shiftdown/backstage-plugin-shiftdown-common';
-import { useAsyncRetry } from 'react-use';
+import { useAsync } from 'react-use';
 import { shiftdownApiRef } from '../api/ShiftdownApi.js';
 import { describeError, formatAbsoluteTime } from './format.js';
 
@@ -10,8 +11,9 @@ import { describeError, formatAbsoluteTime } from './format.js';
 export const HISTORY_LIMIT = 30;
 
 export interface ScorecardData {
-  /** `undefined`: the entity has not been scanned yet. */
+  /** `undefined`: the entity has no scorecard yet (`missingReason` says why, when the backend said). */
   scorecard?: Scorecard;
+  missingReason?: string;
   history?: ScoreHistory;
   /** The history could not be loaded (the scorecard still shows). */
   historyError?: Error;
@@ -26,16 +28,21 @@ export interface UseScorecardResult {
   refresh: () => Promise<void>;
 }
 
+/** What was loaded or refreshed, for which entity. */
+interface Answer {
+  entityRef: string;
+  data?: ScorecardData;
+  error?: Error;
+}
+
 /** Loads an entity's scorecard and score history, and refreshes them on demand. */
 export function useScorecard(entity: Entity, options: { withHistory?: boolean } = {}): UseScorecardResult {
   const { withHistory = true } = options;
   const api = useApi(shiftdownApiRef);
   const alertApi = useApi(alertApiRef);
   const entityRef = stringifyEntityRef(entity);
-  const [refreshed, setRefreshed] = useState<ScorecardData>();
+  const [refreshed, setRefreshed] = useState<Answer>();
   const [refreshing, setRefreshing] = useState(false);
-
-  useEffect(() => setRefreshed(undefined), [entityRef]);
 
   // The entity is identified by its ref: a new entity object with the same ref does not reload.
   const loadHistory = useCallback(async (): Promise<Pick<ScorecardData, 'history' | 'historyError'>> => {
@@ -45,23 +52,27 @@ export function useScorecard(entity: Entity, options: { withHistory?: boolean } 
     try {
       return { history: await api.getHistory(getCompoundEntityRef(entity), { limit: HISTORY_LIMIT }) };
     } catch (error) {
-      return { historyError: error instanceof Error ? error : new Error(String(error)) };
+      return { historyError: toError(error) };
     }
   }, [api, entityRef, withHistory]);
 
-  const load = useAsyncRetry(async (): Promise<ScorecardData> => {
-    const [scorecard, history] = await Promise.all([
-      api.getScorecard(getCompoundEntityRef(entity)),
-      loadHistory(),
-    ]);
-    return scorecard ? { scorecard, ...history } : {};
+  const load = useAsync(async (): Promise<Answer> => {
+    try {
+      const [{ scorecard, missingReason }, history] = await Promise.all([
+        api.getScorecard(getCompoundEntityRef(entity)),
+        loadHistory(),
+      ]);
+      return { entityRef, data: scorecard ? { scorecard, ...history } : { missingReason } };
+    } catch (error) {
+      return { entityRef, error: toError(error) };
+    }
   }, [api, entityRef, loadHistory]);
 
   const refresh = useCallback(async () => {
     setRefreshing(true);
     try {
       const scorecard = await api.refreshScorecard(getCompoundEntityRef(entity));
-      setRefreshed({ scorecard, ...(await loadHistory()) });
+      setRefreshed({ entityRef, data: { scorecard, ...(await loadHistory()) } });
       alertApi.post({
         message: `Scanned ${entityRef}: grade ${scorecard.grade}, score ${scorecard.score} (${formatAbsoluteTime(scorecard.scannedAt)})`,
         severity: 'success',
@@ -74,10 +85,13 @@ export function useScorecard(entity: Entity, options: { withHistory?: boolean } 
     }
   }, [api, alertApi, entityRef, loadHistory]);
 
+  // Both answers are kept with their entity: after a switch to another entity (and until its load has
+  // started, which useAsync does only after the first render), the previous entity's are not this one's.
+  const answer = [refreshed, load.value].find((candidate) => candidate?.entityRef === entityRef);
   return {
-    loading: load.loading && !refreshed,
-    error: refreshed ? undefined : load.error,
-    data: refreshed ?? load.value,
+    loading: !answer,
+    error: answer?.error,
+    data: answer?.data,
     refreshing,
     refresh,
   };

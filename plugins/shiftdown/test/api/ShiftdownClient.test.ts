@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { ShiftdownClient } from '../../src/api/ShiftdownClient.js';
 import { overviewEntries, paymentsHistory, riskyScorecard } from '../fixtures.js';
+import { errorResponse } from '../render.js';
 
 const BASE_URL = 'http://backstage.test:7007/api/shiftdown';
 
@@ -28,12 +29,8 @@ function fakeFetch(...responses: Response[]) {
   return { fetch: fetch as typeof globalThis.fetch, requests };
 }
 
-function json(status: number, body: unknown, statusText = ''): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    statusText,
-    headers: { 'content-type': 'application/json' },
-  });
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
 function client(fetchApi: { fetch: typeof globalThis.fetch }) {
@@ -50,7 +47,7 @@ describe('ShiftdownClient', () => {
     const fake = fakeFetch(json(200, riskyScorecard));
     const { client: api, discoveryApi } = client(fake);
 
-    await expect(api.getScorecard(payments)).resolves.toEqual(riskyScorecard);
+    await expect(api.getScorecard(payments)).resolves.toEqual({ scorecard: riskyScorecard });
 
     expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith('shiftdown');
     expect(fake.requests).toEqual([
@@ -58,15 +55,25 @@ describe('ShiftdownClient', () => {
     ]);
   });
 
-  it('returns undefined for a 404 (not scanned yet)', async () => {
+  it('returns the reason for a 404 (no scorecard) instead of a scorecard', async () => {
     const fake = fakeFetch(
-      json(
+      errorResponse(
         404,
-        { error: { name: 'NotFoundError', message: 'no scorecard' }, response: { statusCode: 404 } },
         'Not Found',
+        'no scorecard for component:default/payments: the last scan failed: could not read deploy/: 401',
+        'NotFoundError',
       ),
+      new Response('<html>not here</html>', { status: 404, statusText: 'Not Found' }),
     );
-    await expect(client(fake).client.getScorecard(payments)).resolves.toBeUndefined();
+    const { client: api } = client(fake);
+    await expect(api.getScorecard(payments)).resolves.toEqual({
+      missingReason:
+        'no scorecard for component:default/payments: the last scan failed: could not read deploy/: 401',
+    });
+    // Not Backstage's error body (a proxy's page): the status and the text.
+    await expect(api.getScorecard(payments)).resolves.toEqual({
+      missingReason: 'Request failed with status 404 Not Found, <html>not here</html>',
+    });
   });
 
   it('lower-cases the entity ref and encodes every path segment', async () => {
@@ -76,13 +83,7 @@ describe('ShiftdownClient', () => {
   });
 
   it('throws a ResponseError with the backend message on other failures', async () => {
-    const fake = fakeFetch(
-      json(
-        500,
-        { error: { name: 'Error', message: 'database is locked' }, response: { statusCode: 500 } },
-        'Internal Server Error',
-      ),
-    );
+    const fake = fakeFetch(errorResponse(500, 'Internal Server Error', 'database is locked'));
     const error = await client(fake)
       .client.getScorecard(payments)
       .catch((e: unknown) => e);

@@ -8,7 +8,7 @@ describe('EntityShiftdownCard', () => {
 
   it('shows grade, score, maturity, counts by severity and links to the Security tab', async () => {
     const api = fakeShiftdownApi();
-    api.getScorecard.mockResolvedValue(riskyScorecard);
+    api.getScorecard.mockResolvedValue({ scorecard: riskyScorecard });
     await renderWithApis(<EntityShiftdownCard />, { api, entity: paymentsEntity });
 
     expect(await screen.findByLabelText('Grade D')).toHaveTextContent('D');
@@ -33,7 +33,7 @@ describe('EntityShiftdownCard', () => {
 
   it('links to a custom tab path', async () => {
     const api = fakeShiftdownApi();
-    api.getScorecard.mockResolvedValue(cleanScorecard);
+    api.getScorecard.mockResolvedValue({ scorecard: cleanScorecard });
     await renderWithApis(<EntityShiftdownCard tabPath="/kubernetes-security" />, {
       api,
       entity: paymentsEntity,
@@ -49,7 +49,7 @@ describe('EntityShiftdownCard', () => {
 
   it('says so when the entity has not been scanned yet', async () => {
     const api = fakeShiftdownApi();
-    api.getScorecard.mockResolvedValue(undefined);
+    api.getScorecard.mockResolvedValue({});
     await renderWithApis(<EntityShiftdownCard />, { api, entity: paymentsEntity });
 
     expect(
@@ -58,6 +58,25 @@ describe('EntityShiftdownCard', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.queryByTestId('shiftdown-score')).toBeNull();
+    expect(screen.queryByText(/The backend says/)).toBeNull();
+  });
+
+  it('says why there is no scorecard when the backend said why', async () => {
+    const api = fakeShiftdownApi();
+    api.getScorecard.mockResolvedValue({
+      missingReason:
+        'no scorecard for component:default/payments: no manifests found at https://github.com/acme/payments/tree/main/deploy/; set the shiftdown.dev/manifests annotation or push a report from CI',
+    });
+    await renderWithApis(<EntityShiftdownCard />, { api, entity: paymentsEntity });
+
+    expect(
+      await screen.findByText(
+        'The backend says: no scorecard for component:default/payments: no manifests found at https://github.com/acme/payments/tree/main/deploy/; set the shiftdown.dev/manifests annotation or push a report from CI',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Not scanned yet. The scorecard appears after the next scheduled scan or CI push.'),
+    ).toBeInTheDocument();
   });
 
   it('shows progress while loading', async () => {
@@ -72,7 +91,7 @@ describe('EntityShiftdownCard', () => {
     api.getScorecard.mockRejectedValue(new Error('backend unavailable'));
     await renderWithApis(<EntityShiftdownCard />, { api, entity: paymentsEntity });
     expect(await screen.findByText(/Could not load the Shiftdown scorecard/)).toBeInTheDocument();
-    expect(screen.getAllByText(/backend unavailable/).length).toBeGreaterThan(0);
+    expect(screen.getByText('backend unavailable')).toBeInTheDocument();
   });
 
   it('shows the missing annotation without calling the backend', async () => {

@@ -281,6 +281,6 @@ describe('ShiftdownOverviewPage', () => {
     failingApi.getOverview.mockRejectedValue(new Error('permission denied'));
     await renderWithApis(<ShiftdownOverviewPage />, { api: failingApi });
     expect(await screen.findByText(/Could not load the Shiftdown overview/)).toBeInTheDocument();
-    expect(screen.getAllByText(/permission denied/).length).toBeGreaterThan(0);
+    expect(screen.getByText('permission denied')).toBeInTheDocument();
   });
 });

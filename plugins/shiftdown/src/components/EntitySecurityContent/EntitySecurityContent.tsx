@@ -4,6 +4,7 @@ import {
   SHIFTDOWN_MANIFESTS_ANNOTATION,
   isShiftdownAvailable,
 } from '@shiftdown/backstage-plugin-shiftdown-common';
+import { MissingScorecardReason } from '../MissingScorecardReason.js';
 import { useScorecard } from '../useScorecard.js';
 import { RefreshButton } from './RefreshButton.js';
 import { ScorecardView } from './ScorecardView.js';
@@ -33,12 +34,24 @@ function LoadedEntitySecurityContent() {
       <EmptyState
         missing="data"
         title="Not scanned yet"
-        description="Shiftdown has no scorecard for this entity yet. The backend scans entities on a schedule and CI can push reports; scan it now to see its grade."
+        description={
+          <>
+            Shiftdown has no scorecard for this entity yet. The backend scans entities on a schedule and CI
+            can push reports; scan it now to see its grade.
+            {data?.missingReason && <MissingScorecardReason reason={data.missingReason} />}
+          </>
+        }
         action={<RefreshButton refreshing={refreshing} onRefresh={onRefresh} />}
       />
     );
   }
   return (
-    <ScorecardView scorecard={data.scorecard} data={data} refreshing={refreshing} onRefresh={onRefresh} />
+    <ScorecardView
+      scorecard={data.scorecard}
+      history={data.history}
+      historyError={data.historyError}
+      refreshing={refreshing}
+      onRefresh={onRefresh}
+    />
   );
 }

@@ -43,7 +43,7 @@ export function SeverityChip(props: { severity: Severity }) {
     <Chip
       size="small"
       className={classes.chip}
-      label={SEVERITY_LABELS[props.severity] ?? props.severity}
+      label={SEVERITY_LABELS[props.severity]}
       style={{ backgroundColor: SEVERITY_COLORS[props.severity] }}
     />
   );

@@ -1,8 +1,6 @@
 import { Box, Typography } from '@material-ui/core';
 import { InfoCard } from '@backstage/core-components';
-import type { Maturity } from '@shiftdown/backstage-plugin-shiftdown-common';
-
-export const MAX_MATURITY_LEVEL = 5;
+import { MAX_MATURITY_LEVEL, type Maturity } from '@shiftdown/backstage-plugin-shiftdown-common';
 
 /** The maturity level (0 ad hoc … 5 hardened) and what is missing for the next one. */
 export function MaturityCard(props: { maturity: Maturity }) {

@@ -2,8 +2,8 @@ import { Button, CircularProgress } from '@material-ui/core';
 import { Refresh as RefreshIcon } from '@material-ui/icons';
 
 /** "Scan now": disabled with a spinner while the backend scans. */
-export function RefreshButton(props: { refreshing: boolean; onRefresh: () => void; label?: string }) {
-  const { refreshing, onRefresh, label = 'Scan now' } = props;
+export function RefreshButton(props: { refreshing: boolean; onRefresh: () => void }) {
+  const { refreshing, onRefresh } = props;
   return (
     <Button
       variant="outlined"
@@ -14,7 +14,7 @@ export function RefreshButton(props: { refreshing: boolean; onRefresh: () => voi
       aria-busy={refreshing}
       startIcon={refreshing ? <CircularProgress size={16} aria-label="Scanning" /> : <RefreshIcon />}
     >
-      {refreshing ? 'Scanning…' : label}
+      {refreshing ? 'Scanning…' : 'Scan now'}
     </Button>
   );
 }

@@ -3,8 +3,8 @@ import { Box, Typography } from '@material-ui/core';
 import { InfoCard, Link } from '@backstage/core-components';
 import type { Scorecard } from '@shiftdown/backstage-plugin-shiftdown-common';
 import { BreakablePath } from '../BreakablePath.js';
-import { GradeBadge } from '../GradeBadge.js';
 import { ScanTime } from '../ScanTime.js';
+import { ScoreHeadline } from '../ScoreHeadline.js';
 import { SeverityCounts } from '../SeverityCounts.js';
 import { shortSha } from '../format.js';
 import { RefreshButton } from './RefreshButton.js';
@@ -78,22 +78,16 @@ export function ScoreSummaryCard(props: {
         </Box>
       }
     >
-      <Box display="flex" alignItems="center" style={{ gap: 24 }} mb={2}>
-        <GradeBadge grade={scorecard.grade} size="large" />
-        <Box>
-          <Typography variant="h4" component="p" data-testid="shiftdown-score">
-            {scorecard.score} / 100
+      <ScoreHeadline grade={scorecard.grade} score={scorecard.score} mb={2}>
+        <Typography variant="body2" color="textSecondary">
+          {scorecard.profile} profile
+        </Typography>
+        {scorecard.cap && (
+          <Typography variant="body2" style={{ color: '#d84315' }}>
+            {scorecard.cap}
           </Typography>
-          <Typography variant="body2" color="textSecondary">
-            {scorecard.profile} profile
-          </Typography>
-          {scorecard.cap && (
-            <Typography variant="body2" style={{ color: '#d84315' }}>
-              {scorecard.cap}
-            </Typography>
-          )}
-        </Box>
-      </Box>
+        )}
+      </ScoreHeadline>
       <SeverityCounts counts={scorecard.counts} />
       <Box component="dl" mt={2} mb={0}>
         <Fact label="Last scanned">

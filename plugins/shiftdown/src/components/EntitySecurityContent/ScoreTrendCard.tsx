@@ -12,12 +12,14 @@ interface TrendPoint extends ScoreHistoryPoint {
   time: number;
 }
 
-/** Oldest first, whatever order the backend returned; scans without a valid time are left out. */
+/**
+ * The history's points, oldest first as the backend returns them; scans without a valid time are left
+ * out.
+ */
 export function trendPoints(history: ScoreHistory | undefined): TrendPoint[] {
   return (history?.items ?? [])
     .map((point) => ({ ...point, time: Date.parse(point.scannedAt) }))
-    .filter((point) => !Number.isNaN(point.time))
-    .sort((a, b) => a.time - b.time);
+    .filter((point) => !Number.isNaN(point.time));
 }
 
 const MINUTE = 60_000;

@@ -1,10 +1,10 @@
 import { Box, Grid } from '@material-ui/core';
-import type { ScorecardData } from '../useScorecard.js';
-import type { Scorecard } from '@shiftdown/backstage-plugin-shiftdown-common';
+import type { Scorecard, ScoreHistory } from '@shiftdown/backstage-plugin-shiftdown-common';
 import { CategoryBreakdownCard } from './CategoryBreakdownCard.js';
 import { FindingsCard } from './FindingsCard.js';
 import { MaturityCard } from './MaturityCard.js';
 import { ScanErrorsPanel } from './ScanErrorsPanel.js';
+import { ScanFailurePanel } from './ScanFailurePanel.js';
 import { ScoreSummaryCard } from './ScoreSummaryCard.js';
 import { ScoreTrendCard } from './ScoreTrendCard.js';
 import { SuppressedFindingsCard } from './SuppressedFindingsCard.js';
@@ -12,18 +12,22 @@ import { SuppressedFindingsCard } from './SuppressedFindingsCard.js';
 /** The Security tab's layout for a scanned entity. */
 export function ScorecardView(props: {
   scorecard: Scorecard;
-  data: ScorecardData;
+  history?: ScoreHistory;
+  historyError?: Error;
   refreshing: boolean;
   onRefresh: () => void;
 }) {
-  const { scorecard, data, refreshing, onRefresh } = props;
-  const errors = scorecard.errors ?? [];
-  const suppressed = scorecard.suppressed ?? [];
+  const { scorecard, history, historyError, refreshing, onRefresh } = props;
   return (
     <Grid container spacing={3}>
-      {errors.length > 0 && (
+      {scorecard.lastError && (
         <Grid item xs={12}>
-          <ScanErrorsPanel errors={errors} />
+          <ScanFailurePanel failure={scorecard.lastError} />
+        </Grid>
+      )}
+      {scorecard.errors.length > 0 && (
+        <Grid item xs={12}>
+          <ScanErrorsPanel errors={scorecard.errors} />
         </Grid>
       )}
       {/* Two independent columns, so a short card never leaves a hole next to a tall one. */}
@@ -35,16 +39,16 @@ export function ScorecardView(props: {
       </Grid>
       <Grid item xs={12} md={6}>
         <Box display="flex" flexDirection="column" style={{ gap: 24 }}>
-          <CategoryBreakdownCard categories={scorecard.categories ?? []} />
-          <ScoreTrendCard history={data.history} error={data.historyError} />
+          <CategoryBreakdownCard categories={scorecard.categories} />
+          <ScoreTrendCard history={history} error={historyError} />
         </Box>
       </Grid>
       <Grid item xs={12}>
-        <FindingsCard findings={scorecard.findings ?? []} />
+        <FindingsCard findings={scorecard.findings} />
       </Grid>
-      {suppressed.length > 0 && (
+      {scorecard.suppressed.length > 0 && (
         <Grid item xs={12}>
-          <SuppressedFindingsCard findings={suppressed} />
+          <SuppressedFindingsCard findings={scorecard.suppressed} />
         </Grid>
       )}
     </Grid>

@@ -5,8 +5,9 @@ import {
   SHIFTDOWN_MANIFESTS_ANNOTATION,
   isShiftdownAvailable,
 } from '@shiftdown/backstage-plugin-shiftdown-common';
-import { GradeBadge } from '../GradeBadge.js';
+import { MissingScorecardReason } from '../MissingScorecardReason.js';
 import { ScanTime } from '../ScanTime.js';
+import { ScoreHeadline } from '../ScoreHeadline.js';
 import { SeverityCounts } from '../SeverityCounts.js';
 import { useScorecard } from '../useScorecard.js';
 import { useSecurityTabLink } from '../useSecurityTabLink.js';
@@ -45,31 +46,28 @@ function ScorecardSummaryCard(props: EntityShiftdownCardProps) {
     body = <ResponseErrorPanel error={error} title="Could not load the Shiftdown scorecard" />;
   } else if (!scorecard) {
     body = (
-      <Typography variant="body2">
-        Not scanned yet. The scorecard appears after the next scheduled scan or CI push.
-      </Typography>
+      <>
+        <Typography variant="body2">
+          Not scanned yet. The scorecard appears after the next scheduled scan or CI push.
+        </Typography>
+        {data?.missingReason && <MissingScorecardReason reason={data.missingReason} variant="body2" />}
+      </>
     );
   } else {
     body = (
       // Grade and score, then the counts beside them when the card is wide (below them when narrow).
       <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
-        <Box display="flex" alignItems="center" style={{ gap: 16 }} mr={2}>
-          <GradeBadge grade={scorecard.grade} size="large" />
-          <Box>
-            <Typography variant="h5" component="p" data-testid="shiftdown-score">
-              {scorecard.score} / 100
-            </Typography>
-            <Typography variant="body2" color="textSecondary">
-              Maturity level {scorecard.maturity.level}: {scorecard.maturity.name}
-            </Typography>
-            <Typography variant="body2" color="textSecondary">
-              Scanned <ScanTime scannedAt={scorecard.scannedAt} compact />
-            </Typography>
-          </Box>
-        </Box>
+        <ScoreHeadline grade={scorecard.grade} score={scorecard.score} compact mr={2}>
+          <Typography variant="body2" color="textSecondary">
+            Maturity level {scorecard.maturity.level}: {scorecard.maturity.name}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            Scanned <ScanTime scannedAt={scorecard.scannedAt} compact />
+          </Typography>
+        </ScoreHeadline>
         <Box flex="1 1 240px">
           <SeverityCounts counts={scorecard.counts} hideInfo />
-          {(scorecard.suppressed?.length ?? 0) > 0 && (
+          {scorecard.suppressed.length > 0 && (
             <Typography variant="body2" color="textSecondary" style={{ marginTop: 8 }}>
               {scorecard.suppressed.length} suppressed with a reason
             </Typography>

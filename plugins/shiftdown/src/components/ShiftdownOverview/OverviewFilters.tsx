@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { Box, Button, FormControl, FormLabel, MenuItem, Select, makeStyles } from '@material-ui/core';
 import { EntityDisplayName } from '@backstage/plugin-catalog-react';
-import type { LetterGrade } from '@shiftdown/backstage-plugin-shiftdown-common';
-import { LETTER_GRADES } from '../format.js';
+import { LETTER_GRADES, type LetterGrade } from '@shiftdown/backstage-plugin-shiftdown-common';
 
 const ALL = '';
 

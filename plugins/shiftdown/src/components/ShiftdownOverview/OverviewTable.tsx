@@ -9,21 +9,14 @@ import {
   Typography,
 } from '@material-ui/core';
 import { Link } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
-import { EntityRefLink, entityRouteParams, entityRouteRef } from '@backstage/plugin-catalog-react';
-import type {
-  OverviewEntry,
-  OverviewSortField,
-  Severity,
-} from '@shiftdown/backstage-plugin-shiftdown-common';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { OverviewEntry, OverviewSortField } from '@shiftdown/backstage-plugin-shiftdown-common';
 import { GradeBadge } from '../GradeBadge.js';
 import { ScanTime } from '../ScanTime.js';
-import { SEVERITY_LABELS } from '../format.js';
+import { SEVERITIES_WITHOUT_INFO, SEVERITY_LABELS } from '../format.js';
 import { useSecurityTabLink } from '../useSecurityTabLink.js';
 import { PAGE_SIZES } from './overviewQuery.js';
 import { ScoreSparkline } from './ScoreSparkline.js';
-
-const COUNT_COLUMNS: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
 function SortableHeader(props: {
   field: OverviewSortField;
@@ -46,13 +39,12 @@ function SortableHeader(props: {
 
 function EntityCell(props: { entry: OverviewEntry }) {
   const { entry } = props;
-  const entityRoute = useRouteRef(entityRouteRef);
   const name = entry.title ?? entry.name;
   return (
     <>
-      <Link to={entityRoute(entityRouteParams(entry.entityRef))}>
+      <EntityRefLink entityRef={entry.entityRef}>
         {entry.namespace !== 'default' ? `${entry.namespace}/${name}` : name}
-      </Link>
+      </EntityRefLink>
       <Typography variant="caption" color="textSecondary" component="div">
         {entry.kind}
       </Typography>
@@ -85,7 +77,7 @@ export function OverviewTable(props: {
             <SortableHeader field="grade" label="Grade" {...header} />
             <SortableHeader field="score" label="Score" {...header} align="right" />
             <TableCell>Trend</TableCell>
-            {COUNT_COLUMNS.map((severity) => (
+            {SEVERITIES_WITHOUT_INFO.map((severity) => (
               <TableCell key={severity} align="right">
                 {SEVERITY_LABELS[severity]}
               </TableCell>
@@ -112,11 +104,11 @@ export function OverviewTable(props: {
               </TableCell>
               <TableCell align="right">{entry.score}</TableCell>
               <TableCell>
-                <ScoreSparkline scores={entry.trend ?? []} />
+                <ScoreSparkline scores={entry.trend} />
               </TableCell>
-              {COUNT_COLUMNS.map((severity) => (
+              {SEVERITIES_WITHOUT_INFO.map((severity) => (
                 <TableCell key={severity} align="right">
-                  {entry.counts?.[severity] ?? 0}
+                  {entry.counts[severity]}
                 </TableCell>
               ))}
               <TableCell>

@@ -1,14 +1,14 @@
 import { Content, Header, Page } from '@backstage/core-components';
+import { SHIFTDOWN_PAGE_TITLE } from '../../titles.js';
 import { OverviewContent } from './OverviewContent.js';
 
-const TITLE = 'Security scorecards';
 const SUBTITLE = 'Kubernetes security grades of every scanned service, by owner';
 
 /** The overview page for legacy apps: Backstage page frame with its own header. */
 export function ShiftdownOverviewPage() {
   return (
     <Page themeId="tool">
-      <Header title={TITLE} subtitle={SUBTITLE} />
+      <Header title={SHIFTDOWN_PAGE_TITLE} subtitle={SUBTITLE} />
       <Content>
         <OverviewContent />
       </Content>

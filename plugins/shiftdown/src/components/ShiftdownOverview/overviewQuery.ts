@@ -1,17 +1,16 @@
-import type {
-  LetterGrade,
-  OverviewQuery,
-  OverviewSortField,
+import {
+  LETTER_GRADES,
+  OVERVIEW_SORT_FIELDS,
+  type LetterGrade,
+  type OverviewQuery,
+  type OverviewSortField,
 } from '@shiftdown/backstage-plugin-shiftdown-common';
-import { LETTER_GRADES } from '../format.js';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 /** Worst first: what a platform team looks at first. */
 export const DEFAULT_SORT: OverviewSortField = 'score';
 export const DEFAULT_ORDER: 'asc' | 'desc' = 'asc';
-
-const SORT_FIELDS: readonly OverviewSortField[] = ['score', 'grade', 'name', 'scannedAt', 'owner'];
 
 /** The order a column sorts in when it is first clicked. */
 export const FIRST_ORDER: Record<OverviewSortField, 'asc' | 'desc'> = {
@@ -43,7 +42,9 @@ export function readOverviewState(params: URLSearchParams): OverviewState {
     owner: params.get('owner') || undefined,
     kind: params.get('kind') || undefined,
     grade: LETTER_GRADES.includes(grade as LetterGrade) ? (grade as LetterGrade) : undefined,
-    sort: SORT_FIELDS.includes(sort as OverviewSortField) ? (sort as OverviewSortField) : DEFAULT_SORT,
+    sort: OVERVIEW_SORT_FIELDS.includes(sort as OverviewSortField)
+      ? (sort as OverviewSortField)
+      : DEFAULT_SORT,
     order: order === 'asc' || order === 'desc' ? order : DEFAULT_ORDER,
     page: Number.isFinite(page) && page > 0 ? page : 0,
     pageSize: (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
