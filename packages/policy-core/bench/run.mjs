@@ -20,6 +20,8 @@ const corpusDir = join(sharedDir, 'corpus/real-world');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // The parse/scan ratio compares two noisy figures: more runs, interleaved (see measureInterleaved).
 const CORPUS_RUNS = Number(process.env.BENCH_CORPUS_RUNS ?? 5);
+// Which sections to run (default all): BENCH_ONLY=corpus,generated,cli
+const SECTIONS = new Set((process.env.BENCH_ONLY ?? 'corpus,generated,cli').split(',').map((s) => s.trim()));
 // Extra V8 flags for the measured processes, e.g. BENCH_NODE_FLAGS=--max-semi-space-size=8.
 const NODE_FLAGS = ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean)];
 
@@ -111,7 +113,14 @@ data:
  * measured is its own: the generated input is written to a temporary file first, the report goes to
  * another (`--output`), and the clock covers reading, scanning and writing the report.
  */
-async function cliChild(format, input) {
+/**
+ * How the CLI is started: `bin` as users run it (the V8 settings of packages/cli/bin/shiftdown.mjs), or its
+ * `main` called directly, with V8's defaults (`v8-defaults`) or with only allocation-site pretenuring off
+ * (`no-pretenuring`) — what each of the bin's two settings buys.
+ */
+const CLI_VARIANTS = ['bin', 'no-pretenuring', 'v8-defaults'];
+
+async function cliChild(variant, format, input) {
   const { mkdtempSync, writeFileSync, statSync: stat, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'shiftdown-bench-'));
@@ -119,6 +128,7 @@ async function cliChild(format, input) {
   const manifest = join(dir, file.path);
   writeFileSync(manifest, file.text);
   const output = join(dir, `report.${format}`);
+  // The bin reads process.argv; `main` gets the same arguments.
   process.argv = [
     process.argv[0],
     'shiftdown',
@@ -133,7 +143,21 @@ async function cliChild(format, input) {
   ];
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
-  await import(new URL('../../cli/bin/shiftdown.mjs', import.meta.url).href);
+  if (variant === 'bin') {
+    await import(new URL('../../cli/bin/shiftdown.mjs', import.meta.url).href);
+  } else {
+    if (variant === 'no-pretenuring')
+      (await import('node:v8')).setFlagsFromString('--no-allocation-site-pretenuring');
+    const { main } = await import(new URL('../../cli/dist/index.js', import.meta.url).href);
+    const io = {
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      cwd: process.cwd(),
+    };
+    process.exitCode = await main(process.argv.slice(2), io);
+  }
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const cpu = process.cpuUsage(cpuStart);
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
@@ -152,7 +176,11 @@ async function cliChild(format, input) {
 }
 
 async function child(mode, input) {
-  if (mode.startsWith('cli-')) return cliChild(mode.slice(4), input);
+  if (mode.startsWith('cli:')) {
+    const [, variant, format] = mode.split(':');
+    if (!CLI_VARIANTS.includes(variant)) throw new Error(`unknown CLI variant ${variant}`);
+    return cliChild(variant, format, input);
+  }
   const core = await import('@shiftdown/policy-core');
   const yaml = await import('yaml');
   const files = input === 'corpus' ? loadCorpus() : generate(Number(input));
@@ -251,6 +279,12 @@ async function main() {
     console.error(`corpus not found at ${corpusDir} (set SHIFTDOWN_SHARED_DIR)`);
     process.exit(2);
   }
+  if (SECTIONS.has('corpus')) corpusSection();
+  if (SECTIONS.has('generated')) generatedSection();
+  if (SECTIONS.has('cli')) cliSection();
+}
+
+function corpusSection() {
   const [parse, full, withSchema] = measureInterleaved(
     ['parse', 'scan', 'scan-schema'],
     'corpus',
@@ -275,7 +309,9 @@ async function main() {
   console.log(
     `schema validation adds ${fmt(withSchema.cpuMs - full.cpuMs)} ms CPU (${fmt(withSchema.ms - full.ms)} ms wall) over the corpus\n`,
   );
+}
 
+function generatedSection() {
   console.log('Generated single file (Deployments, Services, ConfigMaps):');
   console.log('| documents | wall time | documents/s | µs/document | peak RSS | heap after GC |');
   console.log('|---|---|---|---|---|---|');
@@ -293,18 +329,25 @@ async function main() {
     `\ntime per document, 50,000 vs 12,500: × ${fmt(growth, 2)} (linear ⇒ ≈ 1; target ≤ 1.3) ${growth <= 1.3 ? 'OK' : 'NOT LINEAR'}`,
   );
   console.log(
-    `peak RSS at 50,000 documents: ${fmt(peak)} MiB (target < 300) ${peak < 300 ? 'OK' : 'OVER TARGET'}`,
+    `peak RSS at 50,000 documents: ${fmt(peak)} MiB (target < 300) ${peak < 300 ? 'OK' : 'OVER TARGET'}\n`,
   );
+}
 
+function cliSection() {
   console.log(
-    '\nThe CLI on the generated 50,000-document file (`shiftdown scan FILE --format F --output REPORT`):',
+    'The CLI on the generated 50,000-document file (`shiftdown scan FILE --format F --output REPORT`; the clock includes reading the file):',
   );
-  console.log('| format | wall time | CPU time | report size | peak RSS |');
-  console.log('|---|---|---|---|---|');
-  for (const format of ['text', 'json', 'sarif']) {
-    const r = measure(`cli-${format}`, '50000');
+  console.log('| started as | format | wall time | CPU time | report size | peak RSS |');
+  console.log('|---|---|---|---|---|---|');
+  const rows = [
+    ...['text', 'json', 'sarif', 'junit', 'markdown'].map((format) => ['bin', format]),
+    ['no-pretenuring', 'json'],
+    ['v8-defaults', 'json'],
+  ];
+  for (const [variant, format] of rows) {
+    const r = measure(`cli:${variant}:${format}`, '50000');
     console.log(
-      `| ${format} | ${fmt(r.ms)} ms | ${fmt(r.cpuMs)} ms | ${fmt(r.reportBytes / 1048576, 1)} MiB | ${fmt(r.maxRssMiB)} MiB |`,
+      `| ${variant} | ${format} | ${fmt(r.ms)} ms | ${fmt(r.cpuMs)} ms | ${fmt(r.reportBytes / 1048576, 1)} MiB | ${fmt(r.maxRssMiB)} MiB |`,
     );
   }
 }
