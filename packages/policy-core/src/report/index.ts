@@ -1,7 +1,7 @@
 /** Report formatters: pure functions from a `Report` to the text of one output format. */
 import type { Report } from '../types.js';
 import { formatJson } from './json.js';
-import { formatJunit, type JunitOptions } from './junit.js';
+import { formatJunit, junitChunks, type JunitOptions } from './junit.js';
 import { formatMarkdown, type MarkdownOptions } from './markdown.js';
 import { formatSarif, sarifChunks, type SarifOptions } from './sarif.js';
 import { jsonChunks } from './json-chunks.js';
@@ -29,7 +29,7 @@ export {
   code as markdownCode,
   type MarkdownOptions,
 } from './markdown.js';
-export { formatJunit, type JunitOptions } from './junit.js';
+export { formatJunit, junitChunks, type JunitOptions } from './junit.js';
 export {
   DEFAULT_HELP_URI_BASE,
   compareByLocation,
@@ -80,9 +80,9 @@ export function formatReport(report: Report, format: ReportFormat, options: Form
 }
 
 /**
- * `formatReport` as a sequence of pieces whose concatenation is exactly its text: text, JSON and SARIF
- * come a finding at a time (a 50,000-resource scan writes about 100 MB of JSON), the other formats —
- * Markdown is capped in length; JUnit's header counts every test case — in one piece.
+ * `formatReport` as a sequence of pieces whose concatenation is exactly its text: text, JSON, SARIF and
+ * JUnit come a finding or test case at a time (a 50,000-resource scan writes about 100 MB of JSON);
+ * Markdown, capped in length, in one piece.
  */
 export function formatReportChunks(
   report: Report,
@@ -98,6 +98,8 @@ export function formatReportChunks(
       return withLineBreaks(
         textLines(report, { color: options.color ?? false, showSuppressed: options.showSuppressed ?? false }),
       );
+    case 'junit':
+      return junitChunks(report, pick(options, ['failOn']));
     default:
       return [formatReport(report, format, options)];
   }

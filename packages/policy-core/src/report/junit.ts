@@ -34,11 +34,47 @@ interface Counts {
 }
 
 export function formatJunit(report: Report, options: JunitOptions = {}): string {
-  const failOn = options.failOn ?? 'low';
-  const suites: string[] = [];
-  const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  let xml = '';
+  for (const piece of junitChunks(report, options)) xml += piece;
+  return xml;
+}
 
-  for (const file of groupByFile(report.files, report.findings)) {
+/**
+ * `formatJunit`'s text a test case at a time: a scan of 50,000 resources writes an 85 MB document, which
+ * need not exist as one string. The counts in the headers come first, so every file's cases are built
+ * (as objects that point at the report's findings) before the first line is written.
+ */
+export function* junitChunks(report: Report, options: JunitOptions = {}): Generator<string> {
+  const failOn = options.failOn ?? 'low';
+  const suites = junitSuites(report, failOn);
+  const total: Counts = { tests: 0, failures: 0, errors: 0, skipped: 0 };
+  for (const { counts } of suites) {
+    total.tests += counts.tests;
+    total.failures += counts.failures;
+    total.errors += counts.errors;
+    total.skipped += counts.skipped;
+  }
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="${attr(report.tool.name || 'shiftdown')}" ${countAttrs(total)}>\n`;
+  for (const { path, counts, cases } of suites) {
+    const open = `  <testsuite name="${attr(path)}" ${countAttrs(counts)}`;
+    if (cases.length === 0) {
+      yield `${open}/>\n`;
+      continue;
+    }
+    yield `${open}>\n`;
+    for (const c of cases) yield `${renderCase(path, c)}\n`;
+    yield '  </testsuite>\n';
+  }
+  yield '</testsuites>\n';
+}
+
+/** One suite per file: its test cases (input errors first, skipped documents last) and their counts. */
+function junitSuites(
+  report: Report,
+  failOn: Severity,
+): { path: string; counts: Counts; cases: TestCase[] }[] {
+  return groupByFile(report.files, report.findings).map((file) => {
     const cases = buildCases(report, file.path, file.findings, failOn);
     if (file.errors.length > 0) {
       cases.unshift({ name: file.path, line: 0, failures: [], errors: file.errors, output: [] });
@@ -59,23 +95,8 @@ export function formatJunit(report: Report, options: JunitOptions = {}): string 
       errors: cases.filter((c) => c.errors.length > 0).length,
       skipped: cases.filter((c) => c.skipped !== undefined).length,
     };
-    total.tests += counts.tests;
-    total.failures += counts.failures;
-    total.errors += counts.errors;
-    total.skipped += counts.skipped;
-    const body = cases.map((c) => renderCase(file.path, c));
-    const open = `  <testsuite name="${attr(file.path)}" ${countAttrs(counts)}`;
-    suites.push(body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '  </testsuite>'].join('\n'));
-  }
-
-  const name = attr(report.tool.name || 'shiftdown');
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${name}" ${countAttrs(total)}>`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
+    return { path: file.path, counts, cases };
+  });
 }
 
 /** One test case per resource of the file (resources without findings pass), in source order. */

@@ -6,14 +6,24 @@ import { buildReport } from './fixture.js';
 
 const REPORT = buildReport();
 
-/** The formats written in pieces; the others come as one piece (see below). */
-const STREAMED_FORMATS = ['json', 'sarif', 'text'] as const;
+/** The formats written in pieces; Markdown comes as one piece (see below). */
+const STREAMED_FORMATS = ['json', 'sarif', 'text', 'junit'] as const;
 
 describe('formatReportChunks', () => {
-  it('streams every format but Markdown and JUnit', () => {
+  it('streams every format but Markdown', () => {
     expect(
       REPORT_FORMATS.filter((format) => !(STREAMED_FORMATS as readonly string[]).includes(format)),
-    ).toEqual(['markdown', 'junit']);
+    ).toEqual(['markdown']);
+  });
+
+  it('writes JUnit a test case at a time', () => {
+    const chunks = [...formatReportChunks(REPORT, 'junit', { failOn: 'high' })];
+    const cases = chunks.filter((chunk) => chunk.startsWith('    <testcase '));
+    expect(cases.length).toBeGreaterThan(0);
+    expect(cases).toHaveLength(
+      formatReport(REPORT, 'junit', { failOn: 'high' }).match(/<testcase /g)!.length,
+    );
+    expect(chunks.every((chunk) => chunk.endsWith('\n'))).toBe(true);
   });
 
   it.each(STREAMED_FORMATS)('joins to exactly what formatReport writes (%s)', (format) => {
@@ -32,10 +42,7 @@ describe('formatReportChunks', () => {
     },
   );
 
-  it.each([
-    ['markdown', '## '],
-    ['junit', '<?xml version="1.0" encoding="UTF-8"?>\n'],
-  ] as const)('writes %s as one piece, the whole report', (format, start) => {
+  it.each([['markdown', '## ']] as const)('writes %s as one piece, the whole report', (format, start) => {
     const options = { color: true, showSuppressed: true, failOn: 'high' as const };
     const chunks = [...formatReportChunks(REPORT, format, options)];
     expect(chunks).toHaveLength(1);
