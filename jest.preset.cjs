@@ -3,6 +3,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // CI runs every package's suites at once on 2 cores: Jest's 5 s default fails correct tests that are
+  // merely slow under that load. Speed is measured by the benchmarks, never by test timeouts.
+  testTimeout: 30000,
   transform: {
     '^.+\\.(t|j|mj)sx?$': [
       '@swc/jest',

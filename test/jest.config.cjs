@@ -13,5 +13,4 @@ module.exports = {
     '<rootDir>/backstage/**/*.test.ts',
   ],
   transformIgnorePatterns: [compiling(['yaml', ...mswPackages])],
-  testTimeout: 30000,
 };

@@ -7,6 +7,4 @@ module.exports = {
   ...preset,
   transformIgnorePatterns: esm.transformIgnorePatterns,
   moduleNameMapper: { ...preset.moduleNameMapper, ...esm.moduleNameMapper },
-  // The engine-limit tests render until nunjitsu's work limit stops them: seconds on a loaded 2-core CI machine.
-  testTimeout: 30000,
 };

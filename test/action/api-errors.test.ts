@@ -58,8 +58,9 @@ it('5xx: retried until it works; a listing that keeps failing falls back to git 
   expect(fileRetry2).toBeGreaterThanOrEqual(3950);
   expect(fileRetry2).toBeLessThan(8000);
   expect(gaps('checks/create')[0]).toBeGreaterThanOrEqual(950);
-  expect(gaps('checks/create')[0]).toBeLessThan(4000);
-  expect(gaps('issues/list-comments')[0]).toBeLessThan(4000);
+  // Upper bounds with room for a loaded machine: a left-over count would make that first retry wait 16 s.
+  expect(gaps('checks/create')[0]).toBeLessThan(8000);
+  expect(gaps('issues/list-comments')[0]).toBeLessThan(8000);
   expect(run.log).toEqual([
     'Shiftdown: cannot list the pull request files (GitHub API: listing the pull request files failed: 502 Bad Gateway); using git diff.',
   ]);

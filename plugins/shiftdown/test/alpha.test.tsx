@@ -137,13 +137,11 @@ describe('the new frontend system plugin (./alpha)', () => {
     });
 
     // The overview card and the Security tab, both on the test entity page.
-    await waitFor(
-      () =>
-        expect(screen.getAllByTestId('shiftdown-score').map((score) => score.textContent)).toEqual([
-          '58 / 100',
-          '58 / 100',
-        ]),
-      { timeout: 10000 },
+    await waitFor(() =>
+      expect(screen.getAllByTestId('shiftdown-score').map((score) => score.textContent)).toEqual([
+        '58 / 100',
+        '58 / 100',
+      ]),
     );
     // The test entity page is mounted at `/`: the card links to the tab under it.
     expect(screen.getByRole('link', { name: /View security scorecard/ })).toHaveAttribute(
@@ -166,7 +164,7 @@ describe('the new frontend system plugin (./alpha)', () => {
       extensions: [createTestEntityPage({ entity: unannotatedEntity })],
       apis: [[shiftdownApiRef, api]],
     });
-    expect(await screen.findByTestId('empty-entity-page', undefined, { timeout: 10000 })).toBeInTheDocument();
+    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
     expect(api.getScorecard).not.toHaveBeenCalled();
   });
 
@@ -180,7 +178,7 @@ describe('the new frontend system plugin (./alpha)', () => {
       initialRouteEntries: ['/shiftdown'],
     });
 
-    const table = await screen.findByRole('table', { name: 'Security scorecards' }, { timeout: 10000 });
+    const table = await screen.findByRole('table', { name: 'Security scorecards' });
     expect(within(table).getAllByRole('row')).toHaveLength(1 + overviewEntries.length);
     expect(
       within(table).getByRole('link', { name: 'Grade D: open the Security tab of payments' }),

@@ -1,4 +1,9 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// findBy* and waitFor return as soon as their condition holds; the 1 s default limit only fails correct
+// tests when CI runs every suite at once on 2 cores.
+configure({ asyncUtilTimeout: 10000 });
 
 // Known library noise, not signal: React Router 6 warns about its v7 future flags on every render of
 // Backstage's test app, Material UI v4's ButtonBase uses findDOMNode under React's StrictMode, and JSS

@@ -173,27 +173,34 @@ describe('createCheckRun', () => {
   });
 
   it("a request's retries do not lengthen the next request's waits (1, 4 then 1 unit, not 16)", async () => {
-    const octokit = createOctokit({
-      token: 't',
-      apiUrl: API,
-      throttle: { waits: false, retryBaseMs: 40 },
-    });
-    const timed = githubApi(octokit, () => {});
-    const at: number[] = [];
-    mock.respond((_r, count) => {
-      at.push(performance.now());
-      return count <= 4 ? { status: 502, body: { message: 'Bad Gateway' } } : undefined;
-    });
-    // Three failed attempts (waits of 40 and 160 ms), then a fourth request that fails once.
-    expect((await timed.createCheckRun(pullRequestContext, run(1))).status).toBe('failed');
-    expect(await timed.createCheckRun(pullRequestContext, run(1))).toMatchObject({ status: 'ok' });
-    expect(at).toHaveLength(5);
-    const waits = at.slice(1).map((t, i) => t - at[i]!);
-    expect(waits[0]).toBeGreaterThanOrEqual(35);
-    expect(waits[1]).toBeGreaterThanOrEqual(155);
-    // The second request's first retry waits one unit (40 ms), not (3 + 1)² units (640 ms).
-    expect(waits[3]).toBeGreaterThanOrEqual(35);
-    expect(waits[3]).toBeLessThan(400);
+    // On Jest's fake clock, so the waits are exact: the retry plugin waits through Bottleneck's timers.
+    jest.useFakeTimers();
+    try {
+      const octokit = createOctokit({
+        token: 't',
+        apiUrl: API,
+        throttle: { waits: false, retryBaseMs: 40 },
+      });
+      const timed = githubApi(octokit, () => {});
+      const at: number[] = [];
+      mock.respond((_r, count) => {
+        at.push(Date.now());
+        return count <= 4 ? { status: 502, body: { message: 'Bad Gateway' } } : undefined;
+      });
+      const settle = async <T>(call: Promise<T>) => {
+        await jest.advanceTimersByTimeAsync(1000);
+        return call;
+      };
+      // Three failed attempts (waits of 40 and 160 ms), then a fourth request that fails once.
+      expect((await settle(timed.createCheckRun(pullRequestContext, run(1)))).status).toBe('failed');
+      expect(await settle(timed.createCheckRun(pullRequestContext, run(1)))).toMatchObject({ status: 'ok' });
+      const waits = at.slice(1).map((t, i) => t - at[i]!);
+      // The second request's first retry waits one unit (40 ms), not (3 + 1)² units (640 ms).
+      // (The 800 ms between them is the rest of the first settle.)
+      expect(waits).toEqual([40, 160, 800, 40]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('a 502 on every attempt fails after 2 retries', async () => {

@@ -281,19 +281,40 @@ describe('pacing of the default (waiting) Octokit', () => {
   it('sends the few writes of a run at once: review and sticky comment are not held 3 s apart', async () => {
     // The throttling plugin's default groups would hold the second notifying write for 3 s (and each
     // write 1 s after the one before); the Action's groups let a burst through (octokit.ts WRITE_LIMITS).
-    const paced = githubApi(createOctokit({ token: 't', apiUrl: API }), () => {});
-    const marker = '<!-- shiftdown:summary -->';
-    mock.respond((r) => (r.operation === 'issues/list-comments' ? { body: [] } : undefined));
-    const started = performance.now();
-    expect(
-      await paced.createReview(pullRequestContext, [
-        { path: 'k8s/a.yaml', line: 3, side: 'RIGHT', body: 'x' },
-      ]),
-    ).toMatchObject({ status: 'ok' });
-    expect(await paced.upsertStickyComment(pullRequestContext, `${marker}\nScore 90`, marker)).toMatchObject({
-      status: 'ok',
-    });
-    expect(performance.now() - started).toBeLessThan(2500);
+    // On Jest's fake clock (Bottleneck reads Date.now() and refills from a heartbeat), so the times are exact.
+    jest.useFakeTimers();
+    try {
+      const paced = githubApi(createOctokit({ token: 't', apiUrl: API }), () => {});
+      const marker = '<!-- shiftdown:summary -->';
+      const started = Date.now();
+      const sent: [string, number][] = [];
+      mock.respond((r) => {
+        sent.push([r.operation, Date.now() - started]);
+        return r.operation === 'issues/list-comments' ? { body: [] } : undefined;
+      });
+      /** Runs the clock 1 ms at a time until the call is answered, so the next call starts right after. */
+      const settle = async <T>(call: Promise<T>) => {
+        let answered = false;
+        void call.finally(() => (answered = true));
+        while (!answered) await jest.advanceTimersByTimeAsync(1);
+        return call;
+      };
+      const review = [{ path: 'k8s/a.yaml', line: 3, side: 'RIGHT' as const, body: 'x' }];
+      expect(await settle(paced.createReview(pullRequestContext, review))).toMatchObject({ status: 'ok' });
+      expect(
+        await settle(paced.upsertStickyComment(pullRequestContext, `${marker}\nScore 90`, marker)),
+      ).toMatchObject({ status: 'ok' });
+      // Every request leaves within a few zero-delay limiter timers (1 ms each on the clock); the plugin's
+      // default groups would have held the comment until 3,000 ms.
+      expect(sent.map(([operation]) => operation)).toEqual([
+        'pulls/create-review',
+        'issues/list-comments',
+        'issues/create-comment',
+      ]);
+      expect(sent.at(-1)![1]).toBeLessThan(100);
+    } finally {
+      jest.useRealTimers();
+    }
     expect(mock.sequence().map((r) => r.request)).toEqual([
       'POST /repos/octo-org/manifests/pulls/12/reviews',
       'GET /repos/octo-org/manifests/issues/12/comments?per_page=100&page=1',
