@@ -3,7 +3,7 @@
  * API, the runner's workflow commands and files) is injected, so every part is testable without module
  * mocks.
  */
-import type { ProfileName, Severity } from '@shiftdown/policy-core';
+import type { MinimumGrade, ProfileName, Severity } from '@shiftdown/policy-core';
 import type { ReviewComment } from './annotations/review-comments.js';
 import type { FilterMode } from './diff/types.js';
 
@@ -11,8 +11,6 @@ export type { FilterMode };
 
 /** Where findings go: Checks API, PR review comments, sticky PR comment, workflow commands, job summary, SARIF file. */
 export type ReporterName = 'check' | 'review' | 'comment' | 'annotations' | 'summary' | 'sarif';
-
-export type Grade = 'A+' | 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 
 /** The Action's inputs, parsed and validated (see action.yml for names and defaults). */
 export interface ActionInputs {
@@ -23,7 +21,8 @@ export interface ActionInputs {
   reporters?: ReporterName[];
   failOn: Severity | 'none';
   minScore?: number;
-  minGrade?: Grade;
+  /** A bare letter accepts its + and - grades; E accepts all but F (the core's meetsGrade). */
+  minGrade?: MinimumGrade;
   softFail: boolean;
   /** A JSON report (path) whose findings are accepted: only new findings fail. */
   baseline?: string;

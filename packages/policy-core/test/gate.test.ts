@@ -1,5 +1,5 @@
 import { gateFailures } from '../src/gate.js';
-import { meetsGrade, type MinimumGrade } from '../src/score/grade.js';
+import { MINIMUM_GRADES, meetsGrade, type MinimumGrade } from '../src/score/grade.js';
 import type { Finding, Report } from '../src/types.js';
 
 const finding = (severity: Finding['severity'], suppressed = false): Finding =>
@@ -52,5 +52,11 @@ describe('meetsGrade', () => {
   ];
   it.each(cases)('%s meets %s: %s', (grade, minimum, expected) => {
     expect(meetsGrade(grade as Parameters<typeof meetsGrade>[0], minimum)).toBe(expected);
+  });
+});
+
+describe('MINIMUM_GRADES', () => {
+  it('lists every grade best first, with E between D- and F', () => {
+    expect(MINIMUM_GRADES).toEqual(['A+', 'A', 'A-', 'B+', 'B', 'B-', 'C+', 'C', 'C-', 'D+', 'D', 'D-', 'E', 'F']);
   });
 });

@@ -6,7 +6,7 @@ import {
   DEFAULT_PATH,
   DEFAULT_REPORT_PATH,
   FAIL_ON_VALUES,
-  LETTER_GRADES,
+  MINIMUM_GRADE_VALUES,
   PROFILE_NAMES,
   SCHEMA_VALIDATION_VALUES,
 } from './inputs.js';
@@ -80,10 +80,10 @@ export function createShiftdownCheckAction() {
             ),
         minGrade: (z) =>
           z
-            .enum(LETTER_GRADES)
+            .enum(MINIMUM_GRADE_VALUES)
             .optional()
             .describe(
-              'Fail when the grade is worse than this; a bare letter accepts its + and - grades ("B" accepts B+, B, B-).',
+              'Fail when the grade is worse than this; a bare letter accepts its + and - grades ("B" accepts B+, B, B-), "E" all but F.',
             ),
         schemaValidation: (z) =>
           z

@@ -1,5 +1,5 @@
-import { GRADE_THRESHOLDS, PROFILES, SEVERITIES } from '@shiftdown/policy-core';
-import type { LetterGrade, ProfileName, Severity } from '@shiftdown/policy-core';
+import { MINIMUM_GRADES, PROFILES, SEVERITIES } from '@shiftdown/policy-core';
+import type { MinimumGrade, ProfileName, Severity } from '@shiftdown/policy-core';
 
 /** `failOn`: a severity, or `none` to never fail on findings. */
 export type FailOn = Severity | 'none';
@@ -11,7 +11,7 @@ export interface CheckInput {
   profile?: ProfileName;
   failOn?: FailOn;
   minScore?: number;
-  minGrade?: LetterGrade;
+  minGrade?: MinimumGrade;
   schemaValidation?: SchemaValidation;
   pssVersion?: string;
   kubernetesVersion?: string;
@@ -24,6 +24,6 @@ export const DEFAULT_REPORT_PATH = '.shiftdown/report.json';
 
 export const PROFILE_NAMES = [...PROFILES] as [ProfileName, ...ProfileName[]];
 export const FAIL_ON_VALUES = [...SEVERITIES, 'none'] as [FailOn, ...FailOn[]];
-/** Best first, as the core grades: A+, A, A-, B+ … D-, F. */
-export const LETTER_GRADES = GRADE_THRESHOLDS.map((t) => t.grade) as [LetterGrade, ...LetterGrade[]];
+/** Best first: A+, A, A-, B+ … D-, E, F (the core's minimums; E accepts all but F). */
+export const MINIMUM_GRADE_VALUES = [...MINIMUM_GRADES] as [MinimumGrade, ...MinimumGrade[]];
 export const SCHEMA_VALIDATION_VALUES: [SchemaValidation, ...SchemaValidation[]] = ['embedded', 'off'];

@@ -315,6 +315,7 @@ describe('shiftdown:check', () => {
   it.each([
     ['B', undefined],
     ['B+', undefined],
+    ['E', undefined],
     ['A-', 'grade B+ is below the minimum A-'],
     ['A', 'grade B+ is below the minimum A'],
   ])('minGrade %s on a grade B+ service', async (minGrade, reason) => {

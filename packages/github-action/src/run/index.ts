@@ -1,4 +1,4 @@
-export { parseInputs, InputError, DEFAULT_PATHS, REPORTER_NAMES, GRADES } from './inputs.js';
+export { parseInputs, InputError, DEFAULT_PATHS, REPORTER_NAMES } from './inputs.js';
 export { readRunContext, type Env } from './context.js';
 export { collectManifests, type ManifestFilter } from './collect.js';
 export { loadBaseline, newFindings } from './baseline.js';

@@ -1,7 +1,7 @@
-import { PROFILES, SEVERITIES, parseKubernetesVersion } from '@shiftdown/policy-core';
+import { MINIMUM_GRADES, PROFILES, SEVERITIES, parseKubernetesVersion } from '@shiftdown/policy-core';
 import type { ProfileName, Severity } from '@shiftdown/policy-core';
 import { FILTER_MODES } from '../diff/index.js';
-import type { ActionInputs, FilterMode, Grade, ReporterName } from '../types.js';
+import type { ActionInputs, FilterMode, ReporterName } from '../types.js';
 
 export const DEFAULT_PATHS = ['**/*.yaml', '**/*.yml', '**/*.json'];
 export const REPORTER_NAMES: readonly ReporterName[] = [
@@ -12,7 +12,6 @@ export const REPORTER_NAMES: readonly ReporterName[] = [
   'summary',
   'sarif',
 ];
-export const GRADES: readonly Grade[] = ['A+', 'A', 'B', 'C', 'D', 'E', 'F'];
 const FAIL_ON: readonly (Severity | 'none')[] = [...SEVERITIES, 'none'];
 // The YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them.
 const TRUE = ['true', 'True', 'TRUE'];
@@ -60,7 +59,7 @@ export function parseInputs(get: (name: string) => string): ActionInputs {
     }
   }
   const minGradeText = read('min-grade');
-  const minGrade = minGradeText === '' ? undefined : oneOf('min-grade', minGradeText, GRADES);
+  const minGrade = minGradeText === '' ? undefined : oneOf('min-grade', minGradeText, MINIMUM_GRADES);
 
   const softFailText = read('soft-fail');
   if (softFailText !== '' && !TRUE.includes(softFailText) && !FALSE.includes(softFailText)) {

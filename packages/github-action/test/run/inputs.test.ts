@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROFILES, SEVERITIES } from '@shiftdown/policy-core';
+import { MINIMUM_GRADES, PROFILES, SEVERITIES } from '@shiftdown/policy-core';
 import { parse } from 'yaml';
 import { FILTER_MODES } from '../../src/diff/index.js';
-import { GRADES, REPORTER_NAMES, parseInputs } from '../../src/run/index.js';
+import { REPORTER_NAMES, parseInputs } from '../../src/run/index.js';
 
 const from =
   (values: Record<string, string>) =>
@@ -77,7 +77,11 @@ describe('parseInputs', () => {
     ['min-score', '101', 'invalid input min-score: "101" (allowed: a number from 0 to 100)'],
     ['min-score', '-1', 'invalid input min-score: "-1" (allowed: a number from 0 to 100)'],
     ['min-score', 'high', 'invalid input min-score: "high" (allowed: a number from 0 to 100)'],
-    ['min-grade', 'B+', 'invalid input min-grade: "B+" (allowed: A+, A, B, C, D, E, F)'],
+    [
+      'min-grade',
+      'G',
+      'invalid input min-grade: "G" (allowed: A+, A, A-, B+, B, B-, C+, C, C-, D+, D, D-, E, F)',
+    ],
     ['soft-fail', 'yes', 'invalid input soft-fail: "yes" (allowed: true, false)'],
     [
       'profile',
@@ -132,7 +136,7 @@ describe('action.yml', () => {
     ['filter-mode', FILTER_MODES],
     ['reporters', REPORTER_NAMES],
     ['fail-on', [...SEVERITIES, 'none']],
-    ['min-grade', GRADES],
+    ['min-grade', MINIMUM_GRADES],
     ['profile', PROFILES],
   ])('describes every allowed value of %s', (name, allowed) => {
     for (const value of allowed) expect(action.inputs[name]!.description).toContain(value);

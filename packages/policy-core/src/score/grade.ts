@@ -41,6 +41,11 @@ export const SCORE_CAPS: readonly { severity: Severity; maxScore: number; reason
  */
 export type MinimumGrade = LetterGrade | 'E';
 
+/** Every minimum a gate takes, best first: the core's grades, with `E` between D- and F. */
+export const MINIMUM_GRADES: readonly MinimumGrade[] = GRADE_THRESHOLDS.flatMap(({ grade }) =>
+  grade === 'F' ? (['E', 'F'] as const) : [grade],
+);
+
 /**
  * Whether a grade meets a minimum. A bare letter accepts its whole family (`B` accepts B+, B and B-); a
  * grade with a sign, `A+` and `F` must be met exactly or bettered; `E` accepts everything but F.
