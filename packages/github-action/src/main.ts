@@ -34,16 +34,16 @@ const io: ActionIO = {
   setFailed: (message) => core.setFailed(message),
 };
 
-/**
- * `git diff` of the pull request, from the checkout. actions/checkout clones the merge commit alone
- * (depth 1): the base and head commits are fetched when missing, and without the history to find their
- * merge base the diff is taken between them directly (the same, unless the base branch moved on since
- * the pull request branched off).
- */
-async function gitDiff(workspace: string, baseSha: string, headSha: string): Promise<string> {
-  const git = (args: string[]) => run('git', args, { cwd: workspace, maxBuffer: 256 * 1024 * 1024 });
+type Git = (args: string[]) => Promise<{ stdout: string }>;
+
+function gitIn(workspace: string): Git {
+  return (args) => run('git', args, { cwd: workspace, maxBuffer: 256 * 1024 * 1024 });
+}
+
+/** Fetches the commits the checkout lacks: actions/checkout clones the merge commit alone (depth 1). */
+async function fetchMissing(git: Git, shas: string[]): Promise<void> {
   const missing: string[] = [];
-  for (const sha of [baseSha, headSha]) {
+  for (const sha of shas) {
     try {
       await git(['cat-file', '-e', `${sha}^{commit}`]);
     } catch {
@@ -51,13 +51,31 @@ async function gitDiff(workspace: string, baseSha: string, headSha: string): Pro
     }
   }
   if (missing.length > 0) await git(['fetch', '--no-tags', '--depth=1', 'origin', ...missing]);
-  const diff = (range: string[]) =>
-    git(['diff', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', ...range]);
+}
+
+const DIFF = ['diff', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/'];
+
+/**
+ * `git diff` of the pull request, from the checkout. Without the history to find their merge base (a
+ * depth-1 checkout) the diff is taken between base and head directly (the same, unless the base branch
+ * moved on since the pull request branched off).
+ */
+async function gitDiff(workspace: string, baseSha: string, headSha: string): Promise<string> {
+  const git = gitIn(workspace);
+  await fetchMissing(git, [baseSha, headSha]);
   try {
-    return (await diff([`${baseSha}...${headSha}`])).stdout;
+    return (await git([...DIFF, `${baseSha}...${headSha}`])).stdout;
   } catch {
-    return (await diff([baseSha, headSha])).stdout;
+    return (await git([...DIFF, baseSha, headSha])).stdout;
   }
+}
+
+/** `git diff` from the pull request's head to the checkout (the merge commit), or undefined when it is the head. */
+async function checkoutDiff(workspace: string, headSha: string): Promise<string | undefined> {
+  const git = gitIn(workspace);
+  if ((await git(['rev-parse', 'HEAD'])).stdout.trim() === headSha) return undefined;
+  await fetchMissing(git, [headSha]);
+  return (await git([...DIFF, '--no-renames', '--unified=0', headSha, 'HEAD'])).stdout;
 }
 
 /**
@@ -111,6 +129,7 @@ async function main(): Promise<void> {
       ...(github && { github }),
       files: nodeFiles,
       gitDiff: (base, head) => gitDiff(context.workspace, base, head),
+      checkoutDiff: (head) => checkoutDiff(context.workspace, head),
       schemaValidator: schemaValidator(inputs, context),
     });
   } catch (error) {

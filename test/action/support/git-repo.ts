@@ -107,6 +107,15 @@ export function pushCommit(repo: PullRequestRepo, changes: Changes): void {
   repo.files.splice(0, repo.files.length, ...pullFiles(repo.root, repo.baseSha, repo.headSha));
 }
 
+/** Commits `changes` on main after the pull request branched off (the head stays where it is). */
+export function moveBase(repo: PullRequestRepo, changes: Changes): string {
+  git(repo.root, ['checkout', '--quiet', 'main']);
+  write(repo.root, changes);
+  const sha = commit(repo.root, 'main moves on');
+  git(repo.root, ['checkout', '--quiet', 'feature']);
+  return sha;
+}
+
 /**
  * The checkout actions/checkout makes for a pull_request event: the merge commit alone (a depth-1 clone
  * of refs/pull/N/merge), with `origin` the repository; base and head are not in it.

@@ -2,6 +2,7 @@ export { parsePatch } from './patch.js';
 export { parseGitDiff } from './git-diff.js';
 export { changedFilesFromApi, type ApiFile } from './api.js';
 export { DiffIndex, normalizePath, type CommentRange } from './diff-index.js';
+export { CheckoutLineMap } from './line-map.js';
 export {
   FILTER_MODES,
   type ChangeStatus,

@@ -32,6 +32,7 @@ import { withTemplateFindings } from './templates.js';
 import { loadTemplateValues } from './template-values.js';
 import { inWorkspace, isNotFound, type RunFiles } from './files.js';
 import { decideGate, type GateDecision } from './gate.js';
+import { checkoutLineMap, findingsOnHead, type CheckoutDiff } from './head-lines.js';
 import { chooseReporters } from './reporters.js';
 
 export const CONFIG_FILE = '.shiftdown.yaml';
@@ -46,6 +47,8 @@ export interface RunActionOptions {
   files: RunFiles;
   /** `git diff` of the PR (base..head), used when the API cannot list the files. */
   gitDiff?: (baseSha: string, headSha: string) => Promise<string>;
+  /** `git diff` from the PR's head to the checkout (undefined: the checkout is the head); see head-lines.ts. */
+  checkoutDiff?: CheckoutDiff;
   /**
    * Schema validation: a validator, or a factory given the collected manifests (kubeconform must run on
    * them before the scan).
@@ -68,6 +71,11 @@ export interface RunActionResult {
   diffSource: DiffSource;
   /** Unsuppressed findings inside the filter (what the annotating reporters saw). */
   inFilter: number;
+  /**
+   * When the checkout is not the PR's head (the merge commit): findings moved to the head's lines, and
+   * findings left unannotated because the head does not have their line.
+   */
+  onHead?: { moved: number; left: number };
   newFindings: number;
   /** Set when the run could not produce a report (bad config, unreadable baseline, …). */
   error?: string;
@@ -135,6 +143,32 @@ function ownFiles(inputs: ActionInputs, configPath: string | undefined): string[
   return paths
     .filter((path): path is string => path !== undefined && path !== '')
     .map((path) => path.replace(/\\/g, '/').replace(/^(\.\/)+/, ''));
+}
+
+/**
+ * The findings on the lines annotations use: the PR head's. The scan saw the checkout, which for a pull
+ * request is by default the merge commit: where the base branch moved lines since the PR branched off,
+ * they are moved back (head-lines.ts).
+ */
+async function findingsToAnnotate(
+  report: Report,
+  context: RunContext,
+  io: ActionIO,
+  checkoutDiff: CheckoutDiff | undefined,
+  result: RunActionResult,
+): Promise<readonly Finding[]> {
+  const map = await checkoutLineMap(context, io, checkoutDiff);
+  if (!map) return report.findings;
+  const onHead = findingsOnHead(report.findings, map);
+  result.onHead = { moved: onHead.moved, left: onHead.left };
+  io.info(
+    `Shiftdown: the checkout differs from the pull request's head in ${plural(map.size, 'file')} the base branch changed since it branched off: ` +
+      `${plural(onHead.moved, 'finding')} moved to the head's lines` +
+      (onHead.left > 0
+        ? `, ${onHead.left} on lines only the base branch has left unannotated (they are in the report and the gate).`
+        : '.'),
+  );
+  return onHead.findings;
 }
 
 function plural(count: number, word: string): string {
@@ -221,7 +255,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const diff = await computeDiff(context, io, github, options.gitDiff);
   result.diffSource = diff.source;
   const mode = diff.index ? inputs.filterMode : 'nofilter';
-  const shown = report.findings.filter(
+  const annotatable = await findingsToAnnotate(report, context, io, options.checkoutDiff, result);
+  const shown = annotatable.filter(
     (f) => !diff.index || diff.index.inFilter(mode, f.file, f.line, lastLine(f)),
   );
   result.inFilter = shown.filter((f) => !f.suppressed).length;

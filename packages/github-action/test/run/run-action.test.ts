@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction, nodeFiles, parseInputs } from '../../src/run/index.js';
 import type { RunContext } from '../../src/types.js';
-import { fakeGitHub, recordingIO, writeRepo, type FakeGitHubOptions } from './fixture.js';
+import { PRIVILEGED, fakeGitHub, recordingIO, writeRepo, type FakeGitHubOptions } from './fixture.js';
 
 const PATCH = '@@ -10,1 +10,2 @@\n       securityContext:\n+        privileged: true';
 const GIT_DIFF = [
@@ -76,6 +76,7 @@ async function run(
   values: Record<string, string> = {},
   api: FakeGitHubOptions | null = {},
   gitDiff?: (base: string, head: string) => Promise<string>,
+  checkoutDiff?: (head: string) => Promise<string | undefined>,
 ) {
   const io = recordingIO();
   const github = api
@@ -94,6 +95,7 @@ async function run(
     ...(github && { github }),
     files: nodeFiles,
     ...(gitDiff && { gitDiff }),
+    ...(checkoutDiff && { checkoutDiff }),
     today: '2026-11-24',
   });
   const read = (path: string) => readFileSync(join(repo.root, path), 'utf8');
@@ -211,6 +213,94 @@ describe('runAction', () => {
     ]);
     expect(io.commands).toEqual([PRIVILEGED_COMMAND]);
     expect(result.diffSource).toBe('git');
+  });
+
+  describe('a merge-commit checkout whose base branch changed a scanned file since the PR branched off', () => {
+    // The base branch added two comment lines on top of deploy/debug.yaml and a second Pod under it: the
+    // checkout has the head's privileged line at line 13, and a privileged line of its own at line 25.
+    const CHECKOUT_DIFF = [
+      'diff --git a/deploy/debug.yaml b/deploy/debug.yaml',
+      'index 36857ee..9cdb5db 100644',
+      '--- a/deploy/debug.yaml',
+      '+++ b/deploy/debug.yaml',
+      '@@ -0,0 +1,2 @@',
+      '+# Owned by the platform team.',
+      '+# Reviewed 2026-11.',
+      '@@ -11,0 +14,12 @@ spec:',
+      '+---',
+      ...secondPod().map((line) => `+${line}`),
+      '',
+    ].join('\n');
+    function secondPod(): string[] {
+      return PRIVILEGED.replace('name: debug', 'name: debug-2').trimEnd().split('\n');
+    }
+    beforeEach(() =>
+      writeFileSync(
+        join(repo.root, 'deploy/debug.yaml'),
+        `# Owned by the platform team.\n# Reviewed 2026-11.\n${PRIVILEGED}---\n${secondPod().join('\n')}\n`,
+      ),
+    );
+
+    it("annotates at the head's lines and leaves out findings on lines only the base branch has", async () => {
+      const asked: string[] = [];
+      const { io, github, result, read } = await run(
+        'pr',
+        { 'filter-mode': 'nofilter' },
+        {},
+        undefined,
+        async (head) => {
+          asked.push(head);
+          return CHECKOUT_DIFF;
+        },
+      );
+      expect(asked).toEqual(['head']);
+      expect(result.onHead).toEqual({ moved: 5, left: 5 });
+      expect(io.log).toEqual([
+        "info: Shiftdown: the checkout differs from the pull request's head in 1 file the base branch changed since it branched off: 5 findings moved to the head's lines, 5 on lines only the base branch has left unannotated (they are in the report and the gate).",
+      ]);
+      // The same annotations as on a checkout of the head commit.
+      const annotations = github!.checkRuns[0]!.batches.flat() as { start_line: number; title: string }[];
+      expect(annotations.map((a) => `${a.start_line} ${a.title.split(':')[0]}`)).toEqual([
+        '11 privileged-container',
+        '10 privilege-escalation-allowed',
+        '10 run-as-non-root',
+        '10 seccomp-profile-missing',
+        '10 capabilities-not-dropped',
+      ]);
+      // Review comments go on the diff's lines: the added line 11 and its context line 10.
+      expect(github!.reviews[0]!.map((c) => c.line)).toEqual([11, 10, 10, 10, 10]);
+      // The report, the SARIF file and the gate describe the checkout: every finding, at its lines.
+      expect(io.outputs.findings).toBe('10');
+      const json = JSON.parse(read('shiftdown-report.json')) as {
+        findings: { ruleId: string; line: number }[];
+      };
+      expect(json.findings.filter((f) => f.ruleId === 'privileged-container').map((f) => f.line)).toEqual([
+        13, 25,
+      ]);
+    });
+
+    it('annotates at the checkout lines, with a warning, when git cannot compare them', async () => {
+      const { io, github, result } = await run('pr', { reporters: 'check' }, {}, undefined, async () => {
+        throw new Error('fatal: remote error: upload-pack: not our ref head');
+      });
+      expect(result.onHead).toBeUndefined();
+      expect(io.log).toEqual([
+        "warning: Shiftdown: cannot compare the checkout with the head commit head (fatal: remote error: upload-pack: not our ref head): annotations use the checkout's lines, which differ where the base branch changed a file since the pull request branched off.",
+      ]);
+      expect(github!.checkRuns[0]!.batches.flat()).toEqual([]);
+    });
+
+    it('changes nothing when the checkout is the head', async () => {
+      const { io, result } = await run(
+        'pr',
+        { reporters: 'annotations' },
+        {},
+        undefined,
+        async () => undefined,
+      );
+      expect(result.onHead).toBeUndefined();
+      expect(io.log).toEqual([]);
+    });
   });
 
   it('annotates everything when no diff can be had', async () => {

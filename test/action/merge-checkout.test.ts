@@ -1,0 +1,58 @@
+// actions/checkout's default checkout of a pull_request run is the merge commit. When the base branch
+// changed a scanned file since the pull request branched off, the merge commit's lines are not the head
+// commit's, and annotations (on the head commit) must use the head's lines.
+import { openFindings, worstFirst } from './support/expectations.js';
+import { git, mergeCheckout, moveBase } from './support/git-repo.js';
+import { runAction } from './support/run-bundle.js';
+import { cleanupScenarios, startScenario } from './support/scenario.js';
+import { pullRequestEvent } from './support/webhooks.js';
+import { BASE, CATALOG, PRIVILEGED_CHANGES } from './support/services.js';
+
+afterEach(cleanupScenarios);
+
+it("annotates the merge commit's findings at the head commit's lines; the report keeps the checkout's", async () => {
+  const { repo, github } = await startScenario({ base: BASE, changes: PRIVILEGED_CHANGES });
+  // main moves on: two comment lines on top of the Deployment the pull request makes privileged.
+  moveBase(repo, { [CATALOG]: `# Owned by the catalog team.\n# Pages on-call.\n${BASE[CATALOG]}` });
+  const checkout = mergeCheckout(repo);
+  expect(
+    git(checkout.root, ['show', `HEAD:${CATALOG}`])
+      .split('\n')
+      .slice(0, 2),
+  ).toEqual(['# Owned by the catalog team.', '# Pages on-call.']);
+
+  const run = await runAction({
+    dir: repo.dir,
+    workspace: checkout.root,
+    eventName: 'pull_request',
+    event: pullRequestEvent({ action: 'opened', headSha: repo.headSha, baseSha: repo.baseSha }),
+    sha: checkout.mergeSha,
+    apiUrl: github.url,
+    with: { reporters: 'check,review' },
+  });
+  expect(github.problems).toEqual([]);
+  // Every finding in the Deployment moved 2 lines up; none is on a line only main has.
+  const report = run.report!;
+  const moved = report.findings.filter((f) => f.file === CATALOG).length;
+  expect(run.log).toEqual([
+    `Shiftdown: the checkout differs from the pull request's head in 1 file the base branch changed since it branched off: ${moved} findings moved to the head's lines.`,
+  ]);
+
+  // The pull request added lines 18 and 19 of the head's file: lines 20 and 21 of the merge commit's.
+  const added = worstFirst(
+    openFindings(report).filter((f) => f.file === CATALOG && (f.line === 20 || f.line === 21)),
+  );
+  expect(added.length).toBeGreaterThan(0);
+  const check = github.of('checks/create')[0]!.body as {
+    head_sha: string;
+    output: { annotations: { path: string; start_line: number; end_line: number }[] };
+  };
+  expect(check.head_sha).toBe(repo.headSha);
+  expect(check.output.annotations.map((a) => `${a.path}:${a.start_line}-${a.end_line}`)).toEqual(
+    added.map((f) => `${f.file}:${f.line - 2}-${f.endLine - 2}`),
+  );
+  const review = github.of('pulls/create-review')[0]!.body as { comments: { path: string; line: number }[] };
+  expect(review.comments.map((c) => c.line).every((line) => line === 18 || line === 19)).toBe(true);
+  expect(review.comments).toHaveLength(added.length);
+  expect(run.code).toBe(1);
+}, 120_000);
