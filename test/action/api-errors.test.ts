@@ -8,9 +8,7 @@ import {
 } from './support/expectations.js';
 import type { Reply } from './support/mock-github.js';
 import { git, mergeCheckout } from './support/git-repo.js';
-import { runAction } from './support/run-bundle.js';
-import { cleanupScenarios, scenario, startScenario } from './support/scenario.js';
-import { pullRequestEvent } from './support/webhooks.js';
+import { cleanupScenarios, runIn, scenario, startScenario } from './support/scenario.js';
 import { API, BASE, CATALOG, LIST_FILES, PR_REQUESTS, PRIVILEGED_CHANGES } from './support/services.js';
 
 afterEach(cleanupScenarios);
@@ -101,15 +99,7 @@ it("the listing fails in actions/checkout's depth-1 merge commit: base and head 
     }
   };
   expect([has(repo.baseSha), has(repo.headSha)]).toEqual([false, false]);
-  const run = await runAction({
-    dir: repo.dir,
-    workspace: checkout.root,
-    eventName: 'pull_request',
-    event: pullRequestEvent({ action: 'opened', headSha: repo.headSha, baseSha: repo.baseSha }),
-    sha: checkout.mergeSha,
-    apiUrl: github.url,
-    with: { reporters: 'check' },
-  });
+  const run = await runIn(started, { with: { reporters: 'check' }, checkout });
   expect(github.problems).toEqual([]);
   expect(github.lines()).toEqual([LIST_FILES, LIST_FILES, LIST_FILES, `POST ${API}/check-runs`]);
   expect(run.log).toEqual([

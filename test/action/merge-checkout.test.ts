@@ -3,15 +3,14 @@
 // commit's, and annotations (on the head commit) must use the head's lines.
 import { openFindings, worstFirst } from './support/expectations.js';
 import { git, mergeCheckout, moveBase } from './support/git-repo.js';
-import { runAction } from './support/run-bundle.js';
-import { cleanupScenarios, startScenario } from './support/scenario.js';
-import { pullRequestEvent } from './support/webhooks.js';
+import { cleanupScenarios, runIn, startScenario } from './support/scenario.js';
 import { BASE, CATALOG, PRIVILEGED_CHANGES } from './support/services.js';
 
 afterEach(cleanupScenarios);
 
 it("annotates the merge commit's findings at the head commit's lines; the report keeps the checkout's", async () => {
-  const { repo, github } = await startScenario({ base: BASE, changes: PRIVILEGED_CHANGES });
+  const started = await startScenario({ base: BASE, changes: PRIVILEGED_CHANGES });
+  const { repo, github } = started;
   // main moves on: two comment lines on top of the Deployment the pull request makes privileged.
   moveBase(repo, { [CATALOG]: `# Owned by the catalog team.\n# Pages on-call.\n${BASE[CATALOG]}` });
   const checkout = mergeCheckout(repo);
@@ -21,15 +20,7 @@ it("annotates the merge commit's findings at the head commit's lines; the report
       .slice(0, 2),
   ).toEqual(['# Owned by the catalog team.', '# Pages on-call.']);
 
-  const run = await runAction({
-    dir: repo.dir,
-    workspace: checkout.root,
-    eventName: 'pull_request',
-    event: pullRequestEvent({ action: 'opened', headSha: repo.headSha, baseSha: repo.baseSha }),
-    sha: checkout.mergeSha,
-    apiUrl: github.url,
-    with: { reporters: 'check,review' },
-  });
+  const run = await runIn(started, { with: { reporters: 'check,review' }, checkout });
   expect(github.problems).toEqual([]);
   // Every finding in the Deployment moved 2 lines up; none is on a line only main has.
   const report = run.report!;

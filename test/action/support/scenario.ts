@@ -41,15 +41,17 @@ export async function startScenario(options: ScenarioOptions): Promise<Omit<Scen
   return { repo, github };
 }
 
+export interface RunInOptions extends Pick<ScenarioOptions, 'with' | 'event' | 'action' | 'fork'> {
+  /** A checkout of the merge commit (git-repo.ts mergeCheckout) instead of the head commit's work tree. */
+  checkout?: { root: string; mergeSha: string };
+}
+
 /** Runs the bundle once more in a started scenario's workspace. */
-export function runIn(
-  { repo, github }: Omit<Scenario, 'run'>,
-  options: Pick<ScenarioOptions, 'with' | 'event' | 'action' | 'fork'>,
-): Promise<ActionRun> {
+export function runIn({ repo, github }: Omit<Scenario, 'run'>, options: RunInOptions): Promise<ActionRun> {
   const push = options.event === 'push';
   return runAction({
     dir: repo.dir,
-    workspace: repo.root,
+    workspace: options.checkout?.root ?? repo.root,
     eventName: push ? 'push' : 'pull_request',
     event: push
       ? pushEvent(repo.baseSha, repo.headSha)
@@ -59,8 +61,8 @@ export function runIn(
           baseSha: repo.baseSha,
           ...(options.fork && { fork: true }),
         }),
-    // A pull_request run checks out the merge commit; it is the head commit here (no conflicts).
-    sha: repo.headSha,
+    // A pull_request run checks out the merge commit; without `checkout`, the head commit stands in for it.
+    sha: options.checkout?.mergeSha ?? repo.headSha,
     apiUrl: github.url,
     ...(options.with && { with: options.with }),
     timeoutMs: 90_000,
