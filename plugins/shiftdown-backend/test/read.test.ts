@@ -217,7 +217,25 @@ describe.each(ids)('read API on %s', (databaseId) => {
       expect(names(await overview('?grade=A'))).toEqual(['catalog']);
       expect(names(await overview('?grade=d,f'))).toEqual(['payments', 'queue']);
       const none = await overview('?owner=team-c');
-      expect(none).toEqual({ items: [], total: 0 });
+      expect(none).toEqual({
+        items: [],
+        total: 0,
+        facets: { owners: ['group:default/team-a', 'group:default/team-b'], kinds: [] },
+      });
+    });
+
+    it('gives the owner and kind filters their values: each from what the other filters leave', async () => {
+      const facets = async (query: string, auth = AS_BOB) => (await overview(query, auth)).facets;
+      const [teamA, teamB] = ['group:default/team-a', 'group:default/team-b'];
+      // Bob cannot see audit (team-a's Component).
+      expect(await facets('')).toEqual({ owners: [teamA, teamB], kinds: ['Component', 'Resource'] });
+      // A chosen owner leaves the other owners as options, and narrows the kinds.
+      expect(await facets('?owner=team-a')).toEqual({ owners: [teamA, teamB], kinds: ['Component'] });
+      // A chosen kind leaves the other kinds, and narrows the owners.
+      expect(await facets('?kind=resource')).toEqual({ owners: [teamB], kinds: ['Component', 'Resource'] });
+      // The grade filter narrows both.
+      expect(await facets('?grade=A')).toEqual({ owners: [teamB], kinds: ['Component'] });
+      expect(await facets('?grade=A', AS_ALICE)).toEqual({ owners: [teamA, teamB], kinds: ['Component'] });
     });
 
     it('sorts and pages', async () => {

@@ -173,7 +173,13 @@ export interface OverviewQuery {
 
 export interface OverviewResponse {
   items: OverviewEntry[];
+  /** Every match, on all pages. */
   total: number;
+  /**
+   * The values the owner and kind filters can take, sorted: each from the entities the caller can see
+   * that match the other filters (so a chosen owner or kind never hides the others).
+   */
+  facets: { owners: string[]; kinds: string[] };
 }
 
 /** The backend's REST routes, relative to the plugin's base URL (`/api/shiftdown`). */

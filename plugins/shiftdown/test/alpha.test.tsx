@@ -22,6 +22,7 @@ import { ShiftdownClient } from '../src/api/ShiftdownClient.js';
 import {
   kubernetesEntity,
   overviewEntries,
+  overviewFacets,
   paymentsEntity,
   paymentsHistory,
   riskyScorecard,
@@ -40,7 +41,11 @@ function loadedApi() {
   const api = fakeShiftdownApi();
   api.getScorecard.mockResolvedValue({ scorecard: riskyScorecard });
   api.getHistory.mockResolvedValue(paymentsHistory);
-  api.getOverview.mockResolvedValue({ items: overviewEntries, total: overviewEntries.length });
+  api.getOverview.mockResolvedValue({
+    items: overviewEntries,
+    total: overviewEntries.length,
+    facets: overviewFacets,
+  });
   return api;
 }
 
@@ -84,7 +89,9 @@ describe('the new frontend system plugin (./alpha)', () => {
       fetchApi: {
         fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
           requests.push(`${init?.method} ${String(input)}`);
-          return new Response(JSON.stringify({ items: [], total: 0 }), { status: 200 });
+          return new Response(JSON.stringify({ items: [], total: 0, facets: { owners: [], kinds: [] } }), {
+            status: 200,
+          });
         },
       },
     });

@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
   OverviewEntry,
+  OverviewResponse,
   Scorecard,
   ScorecardFinding,
   ScoreHistory,
@@ -259,3 +260,9 @@ export const overviewEntries: OverviewEntry[] = [
     trend: [97],
   }),
 ];
+
+/** The backend's facets for `overviewEntries` without filters. */
+export const overviewFacets: OverviewResponse['facets'] = {
+  owners: ['group:default/ml-platform', 'group:default/payments-team', 'group:default/shop'],
+  kinds: ['Component', 'Resource'],
+};

@@ -12,7 +12,7 @@ import {
 } from '../src/index.js';
 import { isShiftdownAvailable as commonIsShiftdownAvailable } from '@shiftdown/backstage-plugin-shiftdown-common';
 import { entityContentRouteRef, rootRouteRef } from '../src/routes.js';
-import { overviewEntries, paymentsEntity, riskyScorecard } from './fixtures.js';
+import { overviewEntries, overviewFacets, paymentsEntity, riskyScorecard } from './fixtures.js';
 import { fakeShiftdownApi, pinNow, renderWithApis } from './render.js';
 
 describe('the legacy plugin (package root)', () => {
@@ -62,7 +62,7 @@ describe('the legacy plugin (package root)', () => {
 
   it('renders the ShiftdownPage extension with its header', async () => {
     const api = fakeShiftdownApi();
-    api.getOverview.mockResolvedValue({ items: overviewEntries, total: 3 });
+    api.getOverview.mockResolvedValue({ items: overviewEntries, total: 3, facets: overviewFacets });
     await renderWithApis(
       <Routes>
         <Route path="/shiftdown" element={<ShiftdownPage />} />

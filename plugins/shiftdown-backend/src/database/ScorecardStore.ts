@@ -223,9 +223,9 @@ export class ScorecardStore {
     }));
   }
 
-  /** Summaries of every stored scorecard, optionally of one kind and some grades only. */
+  /** Summaries of every stored scorecard, optionally of some grades only. */
   async listSummaries(
-    filter: { kind?: string; grades?: readonly LetterGrade[] } = {},
+    filter: { grades?: readonly LetterGrade[] } = {},
   ): Promise<ScorecardSummary[]> {
     const query = this.db(TABLES.scorecards).select<ScorecardRow[]>(
       'entity_ref',
@@ -240,7 +240,6 @@ export class ScorecardStore {
       'scanned_at',
       'counts',
     );
-    if (filter.kind) query.where('kind', filter.kind.toLowerCase());
     if (filter.grades && filter.grades.length > 0) query.whereIn('grade', [...filter.grades]);
     const rows = await query;
     return rows.map((row) => ({

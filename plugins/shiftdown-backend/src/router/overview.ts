@@ -142,16 +142,16 @@ export async function buildOverview(
   query: ParsedOverviewQuery,
   deps: { store: ScorecardStore; catalog: CatalogService; credentials: BackstageCredentials },
 ): Promise<OverviewResponse> {
-  const summaries = await deps.store.listSummaries({
-    ...(query.kind !== undefined && { kind: query.kind }),
-    ...(query.grades && { grades: query.grades }),
-  });
+  // Every kind is listed: the kinds facet comes from the entities the other filters leave.
+  const summaries = await deps.store.listSummaries({ ...(query.grades && { grades: query.grades }) });
   const entities = await visibleEntities(
     deps.catalog,
     summaries.map((summary) => summary.key),
     deps.credentials,
   );
   const rows: Row[] = [];
+  const owners = new Set<string>();
+  const kinds = new Set<string>();
   summaries.forEach((summary, index) => {
     const entity = entities[index];
     if (!entity) return;
@@ -160,8 +160,11 @@ export async function buildOverview(
       ownerText === undefined
         ? undefined
         : normaliseOwner(ownerText, entity.metadata.namespace ?? DEFAULT_NAMESPACE);
-    if (query.owners && (owner === undefined || !query.owners.includes(owner))) return;
-    rows.push({ summary, entity, ...(owner !== undefined && { owner }) });
+    const ownerMatches = !query.owners || (owner !== undefined && query.owners.includes(owner));
+    const kindMatches = query.kind === undefined || entity.kind.toLowerCase() === query.kind;
+    if (ownerMatches) kinds.add(entity.kind);
+    if (kindMatches && owner !== undefined) owners.add(owner);
+    if (ownerMatches && kindMatches) rows.push({ summary, entity, ...(owner !== undefined && { owner }) });
   });
   rows.sort(comparator(query.sort, query.order));
   const page = rows.slice(query.offset, query.offset + query.limit);
@@ -184,5 +187,9 @@ export async function buildOverview(
     source: summary.source,
     trend: trends.get(summary.key) ?? [],
   }));
-  return { items, total: rows.length };
+  return {
+    items,
+    total: rows.length,
+    facets: { owners: [...owners].sort(compareText), kinds: [...kinds].sort(compareText) },
+  };
 }

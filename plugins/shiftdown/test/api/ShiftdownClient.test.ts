@@ -1,6 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import { ShiftdownClient } from '../../src/api/ShiftdownClient.js';
-import { overviewEntries, paymentsHistory, riskyScorecard } from '../fixtures.js';
+import { overviewEntries, overviewFacets, paymentsHistory, riskyScorecard } from '../fixtures.js';
 import { errorResponse } from '../render.js';
 
 const BASE_URL = 'http://backstage.test:7007/api/shiftdown';
@@ -131,7 +131,7 @@ describe('ShiftdownClient', () => {
   });
 
   it('gets the overview with every filter, the sort and the page as query parameters', async () => {
-    const body = { items: overviewEntries, total: 3 };
+    const body = { items: overviewEntries, total: 3, facets: overviewFacets };
     const fake = fakeFetch(json(200, body), json(200, body));
     const { client: api } = client(fake);
 

@@ -15,11 +15,24 @@ const DEFAULT_QUERY: OverviewQuery = {
   offset: 0,
 };
 
-/** The backend, reduced to what the page relies on: the owner filter and the total. */
+const NO_FACETS = { owners: [], kinds: [] };
+const distinct = (values: Array<string | undefined>) =>
+  [...new Set(values.filter((value): value is string => value !== undefined))].sort();
+
+/** The backend, reduced to what the page relies on: the owner and kind filters, their facets and the total. */
 function overviewApi(
   answer: (query: OverviewQuery) => OverviewResponse = (query) => {
-    const items = overviewEntries.filter((entry) => !query.owner || entry.owner === query.owner);
-    return { items, total: items.length };
+    const ownerMatches = overviewEntries.filter((entry) => !query.owner || entry.owner === query.owner);
+    const kindMatches = overviewEntries.filter((entry) => !query.kind || entry.kind === query.kind);
+    const items = ownerMatches.filter((entry) => kindMatches.includes(entry));
+    return {
+      items,
+      total: items.length,
+      facets: {
+        owners: distinct(kindMatches.map((entry) => entry.owner)),
+        kinds: distinct(ownerMatches.map((entry) => entry.kind)),
+      },
+    };
   },
 ) {
   const api = fakeShiftdownApi();
@@ -138,8 +151,14 @@ describe('ShiftdownOverviewPage', () => {
     expect(rows()).toHaveLength(1);
     expect(within(rows()[0]!).getByRole('link', { name: 'payments' })).toBeInTheDocument();
 
-    // Back to every owner.
+    // The other owners are still offered (the facet ignores the owner filter).
     await userEvent.click(filter('Owner'));
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['All owners', 'ml-platform', 'payments-team', 'shop']);
+    // Back to every owner.
     await userEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name: 'All owners' }));
     expect(await screen.findByText('3 entities scanned')).toBeInTheDocument();
     expect(lastQuery(api)).toEqual(DEFAULT_QUERY);
@@ -147,7 +166,7 @@ describe('ShiftdownOverviewPage', () => {
   });
 
   it('reads owner, kind, grade, sort and page from the URL', async () => {
-    const api = overviewApi(() => ({ items: [overviewEntries[0]!], total: 26 }));
+    const api = overviewApi(() => ({ items: [overviewEntries[0]!], total: 26, facets: NO_FACETS }));
     await renderWithApis(<ShiftdownOverviewPage />, {
       api,
       routeEntries: [
@@ -168,6 +187,33 @@ describe('ShiftdownOverviewPage', () => {
     expect(filter('Owner')).toHaveTextContent('payments-team');
     expect(filter('Grade')).toHaveTextContent('D');
     expect(screen.getByText('26–26 of 26')).toBeInTheDocument();
+  });
+
+  it("offers the backend's owners and kinds, from every page, and a chosen value it does not list", async () => {
+    const api = overviewApi(() => ({
+      items: [overviewEntries[0]!],
+      total: 60,
+      facets: { owners: ['group:default/a-team', 'group:default/z-team'], kinds: ['API', 'Component'] },
+    }));
+    await renderWithApis(<ShiftdownOverviewPage />, {
+      api,
+      routeEntries: ['/?owner=group%3Adefault%2Fgone'],
+    });
+    await screen.findByText('60 entities match the filters');
+
+    await userEvent.click(filter('Owner'));
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['All owners', 'a-team', 'gone', 'z-team']);
+    await userEvent.keyboard('{Escape}');
+    await userEvent.click(filter('Kind'));
+    expect(
+      within(screen.getByRole('listbox'))
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['All kinds', 'API', 'Component']);
   });
 
   it('clears every filter at once, keeping the sort', async () => {
@@ -246,6 +292,7 @@ describe('ShiftdownOverviewPage', () => {
     const api = overviewApi((query) => ({
       items: [overviewEntry({ name: `service-${query.offset}` })],
       total: 60,
+      facets: NO_FACETS,
     }));
     await renderWithApis(<ShiftdownOverviewPage />, { api });
     expect(await screen.findByText('1–25 of 60')).toBeInTheDocument();
@@ -257,14 +304,14 @@ describe('ShiftdownOverviewPage', () => {
   });
 
   it('explains an empty overview', async () => {
-    const api = overviewApi(() => ({ items: [], total: 0 }));
+    const api = overviewApi(() => ({ items: [], total: 0, facets: NO_FACETS }));
     await renderWithApis(<ShiftdownOverviewPage />, { api });
     expect(await screen.findByText('No scorecards yet')).toBeInTheDocument();
     expect(screen.getByText('0 entities scanned')).toBeInTheDocument();
   });
 
   it('says when no entity matches the filters', async () => {
-    const api = overviewApi(() => ({ items: [], total: 0 }));
+    const api = overviewApi(() => ({ items: [], total: 0, facets: NO_FACETS }));
     await renderWithApis(<ShiftdownOverviewPage />, { api, routeEntries: ['/?grade=F'] });
     expect(await screen.findByText('No scorecards match these filters')).toBeInTheDocument();
     expect(lastQuery(api)).toEqual({ ...DEFAULT_QUERY, grade: 'F' });

@@ -1,4 +1,3 @@
-import { useEffect, useMemo, useState } from 'react';
 import { Box, LinearProgress, Paper, Typography } from '@material-ui/core';
 import { EmptyState, Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -17,20 +16,13 @@ import {
 } from './overviewQuery.js';
 
 /**
- * The options of a picker: every value seen in the results so far plus the current ones (so a value
- * from the URL is an option on the first render), sorted, without duplicates.
+ * The options of a picker: the backend's facet (every value the other filters leave, on all pages) and
+ * the chosen value (from the URL, before the first answer or when nothing matches it), sorted.
  */
-function useSeenValues(values: Array<string | undefined>): string[] {
-  const [seen, setSeen] = useState<ReadonlySet<string>>(new Set());
-  const present = values.filter((value): value is string => Boolean(value));
-  const key = present.join('\n');
-  useEffect(() => {
-    setSeen((previous) => {
-      const merged = new Set([...previous, ...present]);
-      return merged.size === previous.size ? previous : merged;
-    });
-  }, [key]); // `key` stands for `present`, a new array on every render
-  return useMemo(() => [...new Set([...seen, ...present])].sort((a, b) => a.localeCompare(b)), [seen, key]);
+function options(facet: readonly string[] | undefined, chosen: string | undefined): string[] {
+  const values = new Set(facet);
+  if (chosen) values.add(chosen);
+  return [...values].sort((a, b) => a.localeCompare(b));
 }
 
 /**
@@ -46,8 +38,8 @@ export function OverviewContent() {
   const { loading, error, value } = useAsync(() => api.getOverview(query), [api, queryKey]);
 
   const items = value?.items ?? [];
-  const owners = useSeenValues([state.owner, ...items.map((item) => item.owner)]);
-  const kinds = useSeenValues([state.kind, ...items.map((item) => item.kind)]);
+  const owners = options(value?.facets.owners, state.owner);
+  const kinds = options(value?.facets.kinds, state.kind);
   const filtered = Boolean(state.owner || state.kind || state.grade);
 
   const update = (changes: Partial<OverviewState>) =>
