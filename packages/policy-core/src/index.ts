@@ -11,6 +11,7 @@ export { parseKubernetesVersion } from './engine/kubernetes-version.js';
 export { parseFile } from './parse/parse-file.js';
 export type { ParsedFile, ParsedDocument, DuplicateKey } from './parse/parse-file.js';
 export { decodeBytes } from './parse/decode.js';
+export { MANIFEST_EXTENSION, SKIPPED_DIRECTORIES } from './manifest-files.js';
 export { classifyDocument } from './parse/classify.js';
 export { DEFAULT_PARSE_LIMITS } from './parse/limits.js';
 export type { ParseLimits } from './parse/limits.js';

@@ -4,7 +4,7 @@
  * (one scan per template, as the scaffolder's `shiftdown:check` scans one task's workspace), and report
  * every finding at the skeleton file and line it came from.
  */
-import { compareStrings, scan } from '@shiftdown/policy-core';
+import { MANIFEST_EXTENSION, compareStrings, scan } from '@shiftdown/policy-core';
 import type { InputFile, Report } from '@shiftdown/policy-core';
 import { Workspace } from './render/workspace.js';
 import { combineReports, withErrors } from './report/combine.js';
@@ -21,9 +21,6 @@ import type {
   TemplateResult,
   TemplateSource,
 } from './types.js';
-
-/** The files of a workspace the policy core reads: Kubernetes manifests are YAML or JSON. */
-const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
 
 /**
  * Check the templates in `sources` (see `TemplateSource`). Skeletons are read from the file system

@@ -1,13 +1,18 @@
 import { dirname } from 'node:path';
 import { InputError } from '@backstage/errors';
-import { DEFAULT_PARSE_LIMITS, compareStrings, decodeBytes } from '@shiftdown/policy-core';
+import { compareStrings, decodeBytes } from '@shiftdown/policy-core';
 import type { InputFile } from '@shiftdown/policy-core';
-import { ALLOW_ALL, UsageError, collectFiles, createPathFilter, loadConfig, readFiles } from '@shiftdown/cli';
+import {
+  ALLOW_ALL,
+  MAX_FILE_BYTES,
+  UsageError,
+  collectFiles,
+  createPathFilter,
+  loadConfig,
+  readFiles,
+} from '@shiftdown/cli';
 import type { InputProblem, LoadedConfig, PathFilter } from '@shiftdown/cli';
 import type { PathTarget, Workspace } from './workspace.js';
-
-/** Files bigger than this cannot be within the core's character limit in any encoding (as in the CLI). */
-const MAX_FILE_BYTES = DEFAULT_PARSE_LIMITS.maxFileChars * 4;
 
 export interface CollectedInputs {
   config?: LoadedConfig;

@@ -17,9 +17,3 @@ export function isInside(base: string, path: string): boolean {
   const rel = relative(base, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
-
-/** Kubernetes manifests the walker picks up in directories (explicitly named files are always read). */
-export const MANIFEST_EXTENSION = /\.(ya?ml|json)$/i;
-
-/** Directory names never walked into. */
-export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['.git', 'node_modules']);

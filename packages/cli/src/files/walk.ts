@@ -1,10 +1,10 @@
 import { join, resolve } from 'node:path';
-import { compareStrings } from '@shiftdown/policy-core';
+import { MANIFEST_EXTENSION, SKIPPED_DIRECTORIES, compareStrings } from '@shiftdown/policy-core';
 import type { CliFs, FileStat } from './fs.js';
 import { describeFsError, errorCode } from './fs.js';
 import type { PathFilter } from './filter.js';
 import { ALLOW_ALL } from './filter.js';
-import { MANIFEST_EXTENSION, SKIPPED_DIRECTORIES, displayPath } from './paths.js';
+import { displayPath } from './paths.js';
 
 /** What the user asked to scan, after checking that it exists. */
 export type Target = { kind: 'stdin' } | { kind: 'file' | 'directory'; absolutePath: string; path: string };

@@ -1,10 +1,7 @@
 import picomatch from 'picomatch';
-import { decodeBytes } from '@shiftdown/policy-core';
+import { SKIPPED_DIRECTORIES, decodeBytes } from '@shiftdown/policy-core';
 import type { InputFile } from '@shiftdown/policy-core';
 import type { RunFiles } from './files.js';
-
-/** Directories never walked: git's own data and installed dependencies. */
-const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
 
 export interface ManifestFilter {
   /** Config `include` globs: when given, a file must match one. */

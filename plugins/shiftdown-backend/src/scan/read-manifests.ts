@@ -8,14 +8,12 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
-import { decodeBytes, type InputFile } from '@shiftdown/policy-core';
+import { MANIFEST_EXTENSION, SKIPPED_DIRECTORIES, decodeBytes, type InputFile } from '@shiftdown/policy-core';
 import {
   collectFiles,
-  MANIFEST_EXTENSION,
   nodeFileSystem,
   readFiles,
   resolveTargets,
-  SKIPPED_DIRECTORIES,
   type CollectedFile,
   type InputProblem,
 } from '@shiftdown/cli';
