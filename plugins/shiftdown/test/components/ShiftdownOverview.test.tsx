@@ -51,6 +51,19 @@ function filter(label: 'Owner' | 'Kind' | 'Grade') {
   return within(filters).getByRole('button', { name: new RegExp(`^${label} `) });
 }
 
+/** Opens a filter picker; its options' texts, in order. */
+async function openPicker(label: 'Owner' | 'Kind' | 'Grade'): Promise<(string | null)[]> {
+  await userEvent.click(filter(label));
+  return within(screen.getByRole('listbox'))
+    .getAllByRole('option')
+    .map((option) => option.textContent);
+}
+
+/** Picks an option of the open picker. */
+async function pick(name: string) {
+  await userEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name }));
+}
+
 function lastQuery(api: ReturnType<typeof overviewApi>): OverviewQuery | undefined {
   return api.getOverview.mock.calls.at(-1)?.[0];
 }
@@ -133,15 +146,8 @@ describe('ShiftdownOverviewPage', () => {
     );
     await screen.findByText('3 entities scanned');
 
-    await userEvent.click(filter('Owner'));
-    const options = within(screen.getByRole('listbox'));
-    expect(options.getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'All owners',
-      'ml-platform',
-      'payments-team',
-      'shop',
-    ]);
-    await userEvent.click(options.getByRole('option', { name: 'payments-team' }));
+    expect(await openPicker('Owner')).toEqual(['All owners', 'ml-platform', 'payments-team', 'shop']);
+    await pick('payments-team');
 
     expect(await screen.findByText('1 entity match the filters')).toBeInTheDocument();
     expect(lastQuery(api)).toEqual({ ...DEFAULT_QUERY, owner: 'group:default/payments-team' });
@@ -152,14 +158,9 @@ describe('ShiftdownOverviewPage', () => {
     expect(within(rows()[0]!).getByRole('link', { name: 'payments' })).toBeInTheDocument();
 
     // The other owners are still offered (the facet ignores the owner filter).
-    await userEvent.click(filter('Owner'));
-    expect(
-      within(screen.getByRole('listbox'))
-        .getAllByRole('option')
-        .map((option) => option.textContent),
-    ).toEqual(['All owners', 'ml-platform', 'payments-team', 'shop']);
+    expect(await openPicker('Owner')).toEqual(['All owners', 'ml-platform', 'payments-team', 'shop']);
     // Back to every owner.
-    await userEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name: 'All owners' }));
+    await pick('All owners');
     expect(await screen.findByText('3 entities scanned')).toBeInTheDocument();
     expect(lastQuery(api)).toEqual(DEFAULT_QUERY);
     expect(screen.getByTestId('location')).toHaveTextContent(/^\/shiftdown$/);
@@ -201,19 +202,9 @@ describe('ShiftdownOverviewPage', () => {
     });
     await screen.findByText('60 entities match the filters');
 
-    await userEvent.click(filter('Owner'));
-    expect(
-      within(screen.getByRole('listbox'))
-        .getAllByRole('option')
-        .map((option) => option.textContent),
-    ).toEqual(['All owners', 'a-team', 'gone', 'z-team']);
+    expect(await openPicker('Owner')).toEqual(['All owners', 'a-team', 'gone', 'z-team']);
     await userEvent.keyboard('{Escape}');
-    await userEvent.click(filter('Kind'));
-    expect(
-      within(screen.getByRole('listbox'))
-        .getAllByRole('option')
-        .map((option) => option.textContent),
-    ).toEqual(['All kinds', 'API', 'Component']);
+    expect(await openPicker('Kind')).toEqual(['All kinds', 'API', 'Component']);
   });
 
   it('clears every filter at once, keeping the sort', async () => {
@@ -242,18 +233,12 @@ describe('ShiftdownOverviewPage', () => {
     await renderWithApis(<ShiftdownOverviewPage />, { api });
     await screen.findByText('3 entities scanned');
 
-    await userEvent.click(filter('Kind'));
-    const kinds = within(screen.getByRole('listbox'));
-    expect(kinds.getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'All kinds',
-      'Component',
-      'Resource',
-    ]);
-    await userEvent.click(kinds.getByRole('option', { name: 'Resource' }));
+    expect(await openPicker('Kind')).toEqual(['All kinds', 'Component', 'Resource']);
+    await pick('Resource');
     await waitFor(() => expect(lastQuery(api)).toEqual({ ...DEFAULT_QUERY, kind: 'Resource' }));
 
     await userEvent.click(filter('Grade'));
-    await userEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name: 'A+' }));
+    await pick('A+');
     await waitFor(() => expect(lastQuery(api)).toEqual({ ...DEFAULT_QUERY, kind: 'Resource', grade: 'A+' }));
   });
 
