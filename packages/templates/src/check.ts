@@ -4,10 +4,10 @@
  * (one scan per template, as the scaffolder's `shiftdown:check` scans one task's workspace), and report
  * every finding at the skeleton file and line it came from.
  */
-import { MANIFEST_EXTENSION, compareStrings, scan } from '@shiftdown/policy-core';
+import { MANIFEST_EXTENSION, compareStrings, scan, withFileErrors } from '@shiftdown/policy-core';
 import type { InputFile, Report } from '@shiftdown/policy-core';
 import { Workspace } from './render/workspace.js';
-import { combineReports, withErrors } from './report/combine.js';
+import { combineReports } from './report/combine.js';
 import { remapReport, type RenderedOrigin } from './report/remap.js';
 import { findTemplates, isRecord, type TemplateDocument } from './template/discover.js';
 import { locate } from './template/locate.js';
@@ -38,7 +38,7 @@ export async function checkTemplates(
   // With no template, the report is that of a scan of nothing (its settings still say how it would check).
   const combined = first ? combineReports([first, ...rest]) : scanFiles([], options);
   return {
-    report: withErrors(combined, discovery.errors),
+    report: withFileErrors(combined, discovery.errors),
     templates,
     errors: [...discovery.errors, ...templates.flatMap((t) => t.errors)],
   };
@@ -109,7 +109,7 @@ async function checkTemplate(
     parameters,
     steps,
     files,
-    report: withErrors(remapped.report, errors),
+    report: withFileErrors(remapped.report, errors),
     findings: remapped.findings,
     errors,
     warnings: plan.warnings,

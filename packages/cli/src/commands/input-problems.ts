@@ -1,5 +1,5 @@
-import { compareStrings } from '@shiftdown/policy-core';
-import type { FileSummary, Report } from '@shiftdown/policy-core';
+import { withFileErrors } from '@shiftdown/policy-core';
+import type { Report } from '@shiftdown/policy-core';
 import type { InputProblem } from '../files/walk.js';
 import type { CliIO } from '../io.js';
 import { printError, warn } from '../io.js';
@@ -27,21 +27,8 @@ export function printProblems(io: Pick<CliIO, 'stderr'>, problems: readonly Inpu
  * error at 1:1, and the summary's file and error counts updated. The report is not mutated.
  */
 export function withInputProblems(report: Report, problems: readonly InputProblem[]): Report {
-  const extra: FileSummary[] = problems.filter(inReport).map((p) => ({
-    path: p.path,
-    documents: 0,
-    errors: [{ message: p.message, line: 1, column: 1 }],
-    skipped: [],
-  }));
-  if (extra.length === 0) return report;
-  const files = [...report.files, ...extra].sort((a, b) => compareStrings(a.path, b.path));
-  return {
-    ...report,
-    files,
-    summary: {
-      ...report.summary,
-      files: report.summary.files + extra.length,
-      errors: report.summary.errors + extra.length,
-    },
-  };
+  return withFileErrors(
+    report,
+    problems.filter(inReport).map((p) => ({ file: p.path, message: p.message, line: 1, column: 1 })),
+  );
 }

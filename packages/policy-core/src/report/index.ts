@@ -42,6 +42,8 @@ export {
   sortedFindings,
 } from './common.js';
 
+export { mergeFileSummaries, withFileErrors, type FileError } from './file-errors.js';
+
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'markdown', 'junit'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 

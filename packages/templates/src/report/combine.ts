@@ -3,37 +3,20 @@
  * Scores are not averaged: the combined score, grade, categories and maturity are the weakest template's,
  * so `--min-score` and grade gates on the combined report hold for every template.
  */
-import type { CategoryScore, FileSummary, Report, RuleSummary } from '@shiftdown/policy-core';
-import { CATEGORIES, SEVERITIES, compareByLocation, compareStrings } from '@shiftdown/policy-core';
-import type { TemplateError } from '../types.js';
-import { mergeFiles } from './remap.js';
-
-/** The report with each error listed under its file (the summary's file and error counts updated). */
-export function withErrors(report: Report, errors: readonly TemplateError[]): Report {
-  if (errors.length === 0) return report;
-  const extra: FileSummary[] = errors.map((e) => ({
-    path: e.file,
-    documents: 0,
-    errors: [{ message: e.message, line: e.line, column: e.column }],
-    skipped: [],
-  }));
-  const files = mergeFiles([...report.files, ...extra]);
-  return {
-    ...report,
-    files,
-    summary: {
-      ...report.summary,
-      files: files.length,
-      errors: files.reduce((n, f) => n + f.errors.length, 0),
-    },
-  };
-}
+import type { CategoryScore, Report, RuleSummary } from '@shiftdown/policy-core';
+import {
+  CATEGORIES,
+  SEVERITIES,
+  compareByLocation,
+  compareStrings,
+  mergeFileSummaries,
+} from '@shiftdown/policy-core';
 
 /** Several reports as one (templates' reports, or a scan's report and its templates'). */
 export function combineReports(reports: readonly [Report, ...Report[]]): Report {
   if (reports.length === 1) return reports[0];
   const weakest = reports.reduce((worst, r) => (r.summary.score < worst.summary.score ? r : worst));
-  const files = mergeFiles(reports.flatMap((r) => r.files));
+  const files = mergeFileSummaries(reports.flatMap((r) => r.files));
   const rules = new Map<string, RuleSummary>();
   for (const report of reports) for (const rule of report.rules) rules.set(rule.id, rule);
   const sum = (pick: (r: Report) => number) => reports.reduce((n, r) => n + pick(r), 0);

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FileSummary, Finding, Report, ResourceSummary } from '@shiftdown/policy-core';
-import { compareByLocation, compareStrings } from '@shiftdown/policy-core';
+import { compareByLocation, compareStrings, mergeFileSummaries } from '@shiftdown/policy-core';
 import type { SourceMap } from '../render/source-map.js';
 import type { MappedFinding } from '../types.js';
 
@@ -26,7 +26,7 @@ export function remapReport(
     return { finding: origin ? remapFinding(finding, origin) : finding, rendered };
   });
   mapped.sort((a, b) => compareByLocation(a.finding, b.finding));
-  const files = mergeFiles(report.files.map((file) => remapFile(file, origins.get(file.path))));
+  const files = mergeFileSummaries(report.files.map((file) => remapFile(file, origins.get(file.path))));
   const resources = report.resources
     .map((resource): ResourceSummary => {
       const origin = origins.get(resource.file);
@@ -80,37 +80,6 @@ function remapFile(file: FileSummary, origin: RenderedOrigin | undefined): FileS
 
 function pick(position: { line: number; column: number }): { line: number; column: number } {
   return { line: position.line, column: position.column };
-}
-
-/** One summary per path (a skeleton file rendered more than once, by `each` or by two steps). */
-export function mergeFiles(files: readonly FileSummary[]): FileSummary[] {
-  const byPath = new Map<string, FileSummary>();
-  for (const file of files) {
-    const seen = byPath.get(file.path);
-    if (!seen) {
-      byPath.set(file.path, { ...file, errors: [...file.errors], skipped: [...file.skipped] });
-      continue;
-    }
-    seen.documents += file.documents;
-    for (const error of file.errors) {
-      if (
-        !seen.errors.some(
-          (e) => e.line === error.line && e.column === error.column && e.message === error.message,
-        )
-      )
-        seen.errors.push(error);
-    }
-    for (const skipped of file.skipped) {
-      if (!seen.skipped.some((s) => s.line === skipped.line && s.reason === skipped.reason))
-        seen.skipped.push(skipped);
-    }
-  }
-  const merged = [...byPath.values()];
-  for (const file of merged) {
-    file.errors.sort((a, b) => a.line - b.line || a.column - b.column);
-    file.skipped.sort((a, b) => a.line - b.line);
-  }
-  return merged.sort((a, b) => compareStrings(a.path, b.path));
 }
 
 function rehash(fingerprint: string, skeleton: string): string {
