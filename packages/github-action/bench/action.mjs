@@ -14,7 +14,11 @@
 //     summary and SARIF. A run's few writes go out at once (the write budget of src/github/octokit.ts:
 //     10 writes, 3 notifying ones, refilled at 1 a second and 1 every 3 s), so the wall time holds no
 //     deliberate spacing; the time up to the first write (start, scan, diff, planning) is given apart;
-//   - a fork PR (read-only token): job summary, workflow-command annotations and SARIF, one read request.
+//   - a fork PR (read-only token): job summary, workflow-command annotations and SARIF, one read request;
+//   - the default reporters on actions/checkout's default checkout, the merge commit alone, after main
+//     moved on: a comment line on top of every Deployment, so the Action maps every finding back to the
+//     head commit's lines (src/run/head-lines.ts). The head commit is fetched before the runs, as
+//     `fetch-depth: 0` has it: a fetch's time is the network's.
 import { execFileSync, execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -110,6 +114,23 @@ function writeServices(root, options) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'deployment.yaml'), service(i, options(i)));
   }
+}
+
+/** actions/checkout's checkout of the merge commit, after main moved on: every file gets a first line. */
+function mergeCheckout(dir, workspace, headSha) {
+  git(workspace, ['checkout', '--quiet', 'main']);
+  for (let i = 1; i <= FILES; i++) {
+    const file = join(workspace, 'services', `svc-${String(i).padStart(3, '0')}`, 'deployment.yaml');
+    writeFileSync(file, `# Owned by team-${i % 10}.\n${readFileSync(file, 'utf8')}`);
+  }
+  git(workspace, ['commit', '--quiet', '-am', 'owners']);
+  git(workspace, ['checkout', '--quiet', '-b', 'pull-merge']);
+  git(workspace, ['merge', '--quiet', '--no-ff', '-m', 'Merge feature', 'feature']);
+  git(workspace, ['checkout', '--quiet', 'feature']);
+  const checkout = join(dir, 'checkout');
+  git(dir, ['clone', '--quiet', '--depth=1', '--branch', 'pull-merge', `file://${workspace}`, checkout]);
+  git(checkout, ['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', headSha]);
+  return checkout;
 }
 
 function runBundle(dir, workspace, event, apiUrl) {
@@ -228,6 +249,19 @@ async function main() {
     );
     console.log(
       `| annotations, summary, sarif (fork PR, read-only token) | ${fmt(fork.ms)} ms | ${fmt(fork.cpuMs)} ms | — | ${fork.requests} (${fork.writes}) | ${fork.checkAnnotations} | ${fork.annotations} |`,
+    );
+    const merged = await measure(
+      'merge checkout',
+      dir,
+      mergeCheckout(dir, workspace, headSha),
+      pullRequestEvent(webhooks, { action: 'synchronize', headSha, baseSha }),
+      files,
+    );
+    // The same annotations as on the head commit's checkout, or the mapping is broken.
+    if (merged.checkAnnotations !== same.checkAnnotations)
+      throw new Error(`merge checkout: ${merged.checkAnnotations} annotations, not ${same.checkAnnotations}`);
+    console.log(
+      `| check, review, comment, summary, sarif (merge-commit checkout, main changed every file) | ${fmt(merged.ms)} ms | ${fmt(merged.cpuMs)} ms | ${fmt(merged.firstWriteMs)} ms | ${merged.requests} (${merged.writes}) | ${merged.checkAnnotations} | ${merged.annotations} |`,
     );
     console.log(
       `\nthe Action's own work (start, scan, diff, reports) on ${FILES} files: ${fmt(fork.ms)} ms wall (${fmt(fork.cpuMs)} ms CPU) as a fork PR, ` +
