@@ -26,7 +26,7 @@ it("annotates the merge commit's findings at the head commit's lines; the report
   const report = run.report!;
   const moved = report.findings.filter((f) => f.file === CATALOG).length;
   expect(run.log).toEqual([
-    `Shiftdown: the checkout differs from the pull request's head in 1 file the base branch changed since it branched off: ${moved} findings moved to the head's lines.`,
+    `Shiftdown: the base branch changed 1 file with findings since the pull request branched off (the checkout is not its head): ${moved} findings moved to the head's lines.`,
   ]);
 
   // The pull request added lines 18 and 19 of the head's file: lines 20 and 21 of the merge commit's.

@@ -70,12 +70,23 @@ async function gitDiff(workspace: string, baseSha: string, headSha: string): Pro
   }
 }
 
-/** `git diff` from the pull request's head to the checkout (the merge commit), or undefined when it is the head. */
-async function checkoutDiff(workspace: string, headSha: string): Promise<string | undefined> {
+/** Beyond this many files the whole checkout diff is taken: a command line has a length limit. */
+const MAX_PATHSPECS = 1000;
+
+/**
+ * `git diff` from the pull request's head to the checkout (the merge commit), of `paths` only, or
+ * undefined when the checkout is the head.
+ */
+async function checkoutDiff(
+  workspace: string,
+  headSha: string,
+  paths: readonly string[],
+): Promise<string | undefined> {
   const git = gitIn(workspace);
   if ((await git(['rev-parse', 'HEAD'])).stdout.trim() === headSha) return undefined;
   await fetchMissing(git, [headSha]);
-  return (await git([...DIFF, '--no-renames', '--unified=0', headSha, 'HEAD'])).stdout;
+  const pathspecs = paths.length <= MAX_PATHSPECS ? ['--', ...paths.map((path) => `:(literal)${path}`)] : [];
+  return (await git([...DIFF, '--no-renames', '--unified=0', headSha, 'HEAD', ...pathspecs])).stdout;
 }
 
 /**
@@ -129,7 +140,7 @@ async function main(): Promise<void> {
       ...(github && { github }),
       files: nodeFiles,
       gitDiff: (base, head) => gitDiff(context.workspace, base, head),
-      checkoutDiff: (head) => checkoutDiff(context.workspace, head),
+      checkoutDiff: (head, paths) => checkoutDiff(context.workspace, head, paths),
       schemaValidator: schemaValidator(inputs, context),
     });
   } catch (error) {

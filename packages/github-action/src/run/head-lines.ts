@@ -4,10 +4,10 @@ import { CheckoutLineMap, parseGitDiff } from '../diff/index.js';
 import type { ActionIO, RunContext } from '../types.js';
 
 /**
- * `git diff` from the pull request's head commit to the checked-out commit, or undefined when the
- * checkout is the head commit.
+ * `git diff` from the pull request's head commit to the checked-out commit, of `paths` (the files with
+ * findings), or undefined when the checkout is the head commit.
  */
-export type CheckoutDiff = (headSha: string) => Promise<string | undefined>;
+export type CheckoutDiff = (headSha: string, paths: readonly string[]) => Promise<string | undefined>;
 
 /**
  * How the checkout's lines map to the head commit's, for a pull request whose checkout is not its head
@@ -17,11 +17,12 @@ export async function checkoutLineMap(
   context: RunContext,
   io: ActionIO,
   checkoutDiff: CheckoutDiff | undefined,
+  paths: readonly string[],
 ): Promise<CheckoutLineMap | undefined> {
   const pr = context.pullRequest;
-  if (!pr || !checkoutDiff) return undefined;
+  if (!pr || !checkoutDiff || paths.length === 0) return undefined;
   try {
-    const diff = await checkoutDiff(pr.headSha);
+    const diff = await checkoutDiff(pr.headSha, paths);
     const map = diff === undefined ? undefined : new CheckoutLineMap(parseGitDiff(diff));
     return map && map.size > 0 ? map : undefined;
   } catch (error) {

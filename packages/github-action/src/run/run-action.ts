@@ -157,12 +157,13 @@ async function findingsToAnnotate(
   checkoutDiff: CheckoutDiff | undefined,
   result: RunActionResult,
 ): Promise<readonly Finding[]> {
-  const map = await checkoutLineMap(context, io, checkoutDiff);
+  const paths = [...new Set(report.findings.map((finding) => finding.file))];
+  const map = await checkoutLineMap(context, io, checkoutDiff, paths);
   if (!map) return report.findings;
   const onHead = findingsOnHead(report.findings, map);
   result.onHead = { moved: onHead.moved, left: onHead.left };
   io.info(
-    `Shiftdown: the checkout differs from the pull request's head in ${plural(map.size, 'file')} the base branch changed since it branched off: ` +
+    `Shiftdown: the base branch changed ${plural(map.size, 'file')} with findings since the pull request branched off (the checkout is not its head): ` +
       `${plural(onHead.moved, 'finding')} moved to the head's lines` +
       (onHead.left > 0
         ? `, ${onHead.left} on lines only the base branch has left unannotated (they are in the report and the gate).`

@@ -2,7 +2,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction, nodeFiles, parseInputs } from '../../src/run/index.js';
 import type { RunContext } from '../../src/types.js';
-import { PRIVILEGED, fakeGitHub, recordingIO, writeRepo, type FakeGitHubOptions } from './fixture.js';
+import {
+  HARDENED,
+  PRIVILEGED,
+  fakeGitHub,
+  recordingIO,
+  writeRepo,
+  type FakeGitHubOptions,
+} from './fixture.js';
 
 const PATCH = '@@ -10,1 +10,2 @@\n       securityContext:\n+        privileged: true';
 const GIT_DIFF = [
@@ -76,7 +83,7 @@ async function run(
   values: Record<string, string> = {},
   api: FakeGitHubOptions | null = {},
   gitDiff?: (base: string, head: string) => Promise<string>,
-  checkoutDiff?: (head: string) => Promise<string | undefined>,
+  checkoutDiff?: (head: string, paths: readonly string[]) => Promise<string | undefined>,
 ) {
   const io = recordingIO();
   const github = api
@@ -248,15 +255,16 @@ describe('runAction', () => {
         { 'filter-mode': 'nofilter' },
         {},
         undefined,
-        async (head) => {
-          asked.push(head);
+        async (head, paths) => {
+          asked.push(`${head}: ${paths.join(', ')}`);
           return CHECKOUT_DIFF;
         },
       );
-      expect(asked).toEqual(['head']);
+      // Only the files with findings are compared.
+      expect(asked).toEqual(['head: deploy/debug.yaml']);
       expect(result.onHead).toEqual({ moved: 5, left: 5 });
       expect(io.log).toEqual([
-        "info: Shiftdown: the checkout differs from the pull request's head in 1 file the base branch changed since it branched off: 5 findings moved to the head's lines, 5 on lines only the base branch has left unannotated (they are in the report and the gate).",
+        "info: Shiftdown: the base branch changed 1 file with findings since the pull request branched off (the checkout is not its head): 5 findings moved to the head's lines, 5 on lines only the base branch has left unannotated (they are in the report and the gate).",
       ]);
       // The same annotations as on a checkout of the head commit.
       const annotations = github!.checkRuns[0]!.batches.flat() as { start_line: number; title: string }[];
@@ -288,6 +296,18 @@ describe('runAction', () => {
         "warning: Shiftdown: cannot compare the checkout with the head commit head (fatal: remote error: upload-pack: not our ref head): annotations use the checkout's lines, which differ where the base branch changed a file since the pull request branched off.",
       ]);
       expect(github!.checkRuns[0]!.batches.flat()).toEqual([]);
+    });
+
+    it('runs no git at all when there is no finding to move', async () => {
+      writeFileSync(join(repo.root, 'deploy/debug.yaml'), HARDENED.replace('name: web', 'name: debug'));
+      const asked: string[] = [];
+      const { io, result } = await run('pr', {}, {}, undefined, async (head) => {
+        asked.push(head);
+        return CHECKOUT_DIFF;
+      });
+      expect(result.report!.findings).toEqual([]);
+      expect(asked).toEqual([]);
+      expect(io.log).toEqual([]);
     });
 
     it('changes nothing when the checkout is the head', async () => {
