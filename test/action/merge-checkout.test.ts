@@ -42,6 +42,12 @@ it("annotates the merge commit's findings at the head commit's lines; the report
   expect(check.output.annotations.map((a) => `${a.path}:${a.start_line}-${a.end_line}`)).toEqual(
     added.map((f) => `${f.file}:${f.line - 2}-${f.endLine - 2}`),
   );
+  // The check run's Markdown lists the findings at the head's lines too.
+  const summary = (check as unknown as { output: { summary: string } }).output.summary;
+  const privileged = [...summary.matchAll(/`privileged-container`.*?`([^`]+:\d+)`/g)].map(
+    (match) => match[1],
+  );
+  expect(privileged).toEqual([`${CATALOG}:19`]);
   const review = github.of('pulls/create-review')[0]!.body as { comments: { path: string; line: number }[] };
   expect(review.comments.map((c) => c.line).every((line) => line === 18 || line === 19)).toBe(true);
   expect(review.comments).toHaveLength(added.length);

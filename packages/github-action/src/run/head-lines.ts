@@ -36,22 +36,26 @@ export async function checkoutLineMap(
 
 /**
  * The findings on the head commit's lines: the lines annotations, review comments and the PR diff use.
- * A finding that starts on a line the head commit does not have (the base branch added or changed it) is
- * left out: it stays in the report, the SARIF file (which describe the checkout) and the gate.
+ * `annotatable` leaves out a finding that starts on a line the head commit does not have (the base branch
+ * added or changed it); `listed` keeps it at the checkout's line, for the Markdown summaries, which list
+ * every finding. Either way it stays in the report, the SARIF file (which describe the checkout) and the
+ * gate.
  */
 export function findingsOnHead(
   findings: readonly Finding[],
   map: CheckoutLineMap,
-): { findings: Finding[]; moved: number; left: number } {
-  const out: Finding[] = [];
+): { annotatable: Finding[]; listed: Finding[]; moved: number; left: number } {
+  const annotatable: Finding[] = [];
+  const listed: Finding[] = [];
   let moved = 0;
   for (const finding of findings) {
     const onHead = onHeadLines(finding, map);
+    listed.push(onHead ?? finding);
     if (onHead === undefined) continue;
     if (onHead !== finding) moved++;
-    out.push(onHead);
+    annotatable.push(onHead);
   }
-  return { findings: out, moved, left: findings.length - out.length };
+  return { annotatable, listed, moved, left: findings.length - annotatable.length };
 }
 
 function onHeadLines(finding: Finding, map: CheckoutLineMap): Finding | undefined {

@@ -146,20 +146,21 @@ function ownFiles(inputs: ActionInputs, configPath: string | undefined): string[
 }
 
 /**
- * The findings on the lines annotations use: the PR head's. The scan saw the checkout, which for a pull
- * request is by default the merge commit: where the base branch moved lines since the PR branched off,
- * they are moved back (head-lines.ts).
+ * The findings at the lines the pull request shows: the PR head's. The scan saw the checkout, which for a
+ * pull request is by default the merge commit: where the base branch moved lines since the PR branched
+ * off, they are moved back (head-lines.ts). `annotatable` for annotations and review comments, `listed`
+ * (every finding) for the Markdown of the check run, the sticky comment and the job summary.
  */
-async function findingsToAnnotate(
+async function findingsOnPullRequest(
   report: Report,
   context: RunContext,
   io: ActionIO,
   checkoutDiff: CheckoutDiff | undefined,
   result: RunActionResult,
-): Promise<readonly Finding[]> {
+): Promise<{ annotatable: readonly Finding[]; listed: readonly Finding[] }> {
   const paths = [...new Set(report.findings.map((finding) => finding.file))];
   const map = await checkoutLineMap(context, io, checkoutDiff, paths);
-  if (!map) return report.findings;
+  if (!map) return { annotatable: report.findings, listed: report.findings };
   const onHead = findingsOnHead(report.findings, map);
   result.onHead = { moved: onHead.moved, left: onHead.left };
   io.info(
@@ -169,7 +170,7 @@ async function findingsToAnnotate(
         ? `, ${onHead.left} on lines only the base branch has left unannotated (they are in the report and the gate).`
         : '.'),
   );
-  return onHead.findings;
+  return onHead;
 }
 
 function plural(count: number, word: string): string {
@@ -256,8 +257,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const diff = await computeDiff(context, io, github, options.gitDiff);
   result.diffSource = diff.source;
   const mode = diff.index ? inputs.filterMode : 'nofilter';
-  const annotatable = await findingsToAnnotate(report, context, io, options.checkoutDiff, result);
-  const shown = annotatable.filter(
+  const onPullRequest = await findingsOnPullRequest(report, context, io, options.checkoutDiff, result);
+  const shown = onPullRequest.annotatable.filter(
     (f) => !diff.index || diff.index.inFilter(mode, f.file, f.line, lastLine(f)),
   );
   result.inFilter = shown.filter((f) => !f.suppressed).length;
@@ -265,7 +266,8 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   const choice = chooseReporters(inputs.reporters, context, Boolean(inputs.token && github));
   result.reporters = choice.reporters;
   if (choice.note) io.info(choice.note);
-  const markdown = `${formatReport(report, 'markdown').trimEnd()}\n\n${gateMarkdown(gate, inputs.softFail)}\n`;
+  const prReport = { ...report, findings: [...onPullRequest.listed] };
+  const markdown = `${formatReport(prReport, 'markdown').trimEnd()}\n\n${gateMarkdown(gate, inputs.softFail)}\n`;
   const { summary } = report;
 
   const write = async (
@@ -365,7 +367,7 @@ export async function runAction(options: RunActionOptions): Promise<RunActionRes
   };
   if (selected.has('summary')) {
     const helpUri = helpUriResolver(report.rules, undefined);
-    await local('summary', () => io.appendSummary(jobSummary(markdown, report.findings, { helpUri })));
+    await local('summary', () => io.appendSummary(jobSummary(markdown, prReport.findings, { helpUri })));
   }
   if (selected.has('sarif')) {
     await local('sarif', () =>

@@ -277,6 +277,12 @@ describe('runAction', () => {
       ]);
       // Review comments go on the diff's lines: the added line 11 and its context line 10.
       expect(github!.reviews[0]!.map((c) => c.line)).toEqual([11, 10, 10, 10, 10]);
+      // The Markdown of the check run, the sticky comment and the job summary lists every finding, at the
+      // head's line where it has one (privileged: 11, not the checkout's 13) and at the checkout's otherwise.
+      for (const markdown of [github!.stickies[0]!, io.summaries.join(''), github!.checkRuns[0]!.summary]) {
+        const privileged = [...markdown.matchAll(/privileged-container.*?`(deploy\/debug\.yaml:\d+)`/g)];
+        expect(privileged.map((match) => match[1])).toEqual(['deploy/debug.yaml:11', 'deploy/debug.yaml:25']);
+      }
       // The report, the SARIF file and the gate describe the checkout: every finding, at its lines.
       expect(io.outputs.findings).toBe('10');
       const json = JSON.parse(read('shiftdown-report.json')) as {
