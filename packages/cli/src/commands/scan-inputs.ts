@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { DEFAULT_PARSE_LIMITS, compareStrings } from '@shiftdown/policy-core';
+import { DEFAULT_PARSE_LIMITS, compareStrings, decodeBytes } from '@shiftdown/policy-core';
 import type { InputFile } from '@shiftdown/policy-core';
 import type { CliFs } from '../files/fs.js';
 import { createPathFilter } from '../files/filter.js';
@@ -10,6 +10,7 @@ import { UsageError } from '../exit-codes.js';
 import type { LoadedConfig } from '../config/load.js';
 import { loadConfig } from '../config/load.js';
 import { ProgressLine, progressEnabled } from '../progress.js';
+import type { CliIO } from '../io.js';
 
 export const DEFAULT_STDIN_FILENAME = '<stdin>';
 
@@ -22,12 +23,8 @@ export interface InputRequest {
   stdinFilename?: string;
   /** `--config FILE`, `--no-config` (false) or neither. */
   configFlag: string | false | undefined;
-  cwd: string;
+  io: Pick<CliIO, 'cwd' | 'stdin' | 'stderr'>;
   fs: CliFs;
-  stdin: NodeJS.ReadableStream;
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  decode: (bytes: Uint8Array) => string;
-  maxBytes?: number;
 }
 
 export interface GatheredInputs {
@@ -42,9 +39,13 @@ export interface GatheredInputs {
   progress: ProgressLine;
 }
 
-/** Everything `scan` needs from the outside world: config, files (walked, filtered, read) and stdin. */
+/**
+ * Everything `scan` needs from the outside world: config, files (walked, filtered, read up to
+ * MAX_FILE_BYTES, decoded with the core's `decodeBytes`) and stdin.
+ */
 export async function gatherInputs(request: InputRequest): Promise<GatheredInputs> {
-  const { cwd, fs } = request;
+  const { fs } = request;
+  const { cwd, stderr } = request.io;
   if (request.args.filter((a) => a === '-').length > 1)
     throw new UsageError('stdin ("-") can be scanned only once');
 
@@ -72,14 +73,14 @@ export async function gatherInputs(request: InputRequest): Promise<GatheredInput
 
   const collection = await collectFiles(resolved.targets, { cwd, fs, ...(filter && { filter }) });
   const progress = new ProgressLine(
-    request.stderr,
+    stderr,
     collection.files.length,
-    progressEnabled(request.stderr.isTTY, collection.files.length),
+    progressEnabled(stderr.isTTY, collection.files.length),
   );
   const read = await readFiles(collection.files, {
     fs,
-    decode: request.decode,
-    ...(request.maxBytes !== undefined && { maxBytes: request.maxBytes }),
+    decode: decodeBytes,
+    maxBytes: MAX_FILE_BYTES,
     onProgress: (done) => progress.update(done, 'Reading'),
   });
 
@@ -90,7 +91,7 @@ export async function gatherInputs(request: InputRequest): Promise<GatheredInput
       progress.finish();
       throw new UsageError(`--stdin-filename "${name}" is also a scanned file`);
     }
-    inputs.push({ path: name, text: request.decode(await readStream(request.stdin)) });
+    inputs.push({ path: name, text: decodeBytes(await readStream(request.io.stdin)) });
   }
   inputs.sort((a, b) => compareStrings(a.path, b.path));
   const problems = [...resolved.problems, ...collection.problems, ...read.problems].sort((a, b) =>

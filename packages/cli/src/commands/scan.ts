@@ -1,10 +1,4 @@
-import {
-  ScanOptionError,
-  decodeBytes,
-  estimateDocuments,
-  formatReportChunks,
-  scan,
-} from '@shiftdown/policy-core';
+import { ScanOptionError, estimateDocuments, formatReportChunks, scan } from '@shiftdown/policy-core';
 import type { Report } from '@shiftdown/policy-core';
 import { UsageError } from '../exit-codes.js';
 import { verdict } from '../exit-status.js';
@@ -15,7 +9,7 @@ import { warn } from '../io.js';
 import { countUnreadable, printProblems, withInputProblems } from './input-problems.js';
 import type { ReportFlags } from './report-options.js';
 import { reportSettings, writeReport } from './report-output.js';
-import { DEFAULT_STDIN_FILENAME, MAX_FILE_BYTES, gatherInputs } from './scan-inputs.js';
+import { DEFAULT_STDIN_FILENAME, gatherInputs } from './scan-inputs.js';
 import { prepareSchemaValidator, type SchemaFlags } from './schema-validation.js';
 
 /** `shiftdown scan` options as commander parses them. */
@@ -45,12 +39,8 @@ export async function runScan(
   const gathered = await gatherInputs({
     args: paths,
     configFlag: flags.config,
-    cwd: io.cwd,
+    io,
     fs: deps.fs,
-    stdin: io.stdin,
-    stderr: io.stderr,
-    decode: decodeBytes,
-    maxBytes: MAX_FILE_BYTES,
     ...(flags.stdinFilename !== undefined && { stdinFilename: flags.stdinFilename }),
   });
   const config = gathered.config?.config;
@@ -65,7 +55,6 @@ export async function runScan(
     }),
     io,
     fs: deps.fs,
-    decode: decodeBytes,
   });
 
   if (io.preferMemory && estimateDocuments(gathered.inputs) >= LARGE_SCAN_DOCUMENTS) io.preferMemory();

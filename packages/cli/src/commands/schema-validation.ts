@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { decodeBytes } from '@shiftdown/policy-core';
 import type { InputFile, SchemaValidator, SchemaValidatorChoice } from '@shiftdown/policy-core';
 import {
   KubeconformError,
@@ -52,7 +53,6 @@ export interface SchemaRequest {
   kubernetesVersion?: string;
   io: CliIO;
   fs: CliFs;
-  decode: (bytes: Uint8Array) => string;
 }
 
 export interface PreparedSchema {
@@ -152,7 +152,7 @@ async function loadCrds(request: SchemaRequest): Promise<JsonObject[]> {
   const resolved = await resolveTargets(paths, { cwd: io.cwd, fs });
   if (resolved.missing.length > 0) throw new UsageError(`CRD path not found: ${resolved.missing.join(', ')}`);
   const collection = await collectFiles(resolved.targets, { cwd: io.cwd, fs });
-  const read = await readFiles(collection.files, { fs, decode: request.decode });
+  const read = await readFiles(collection.files, { fs, decode: decodeBytes });
   for (const problem of [...resolved.problems, ...collection.problems, ...read.problems])
     warn(io, problem.message);
   return crdsFromFiles(read.inputs, (file, error) =>

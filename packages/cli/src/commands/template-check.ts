@@ -20,7 +20,7 @@ import { printError, warn } from '../io.js';
 import { countUnreadable, printProblems, withInputProblems } from './input-problems.js';
 import { addReportOptions, type ReportFlags } from './report-options.js';
 import { reportSettings, writeReport } from './report-output.js';
-import { MAX_FILE_BYTES, gatherInputs } from './scan-inputs.js';
+import { gatherInputs } from './scan-inputs.js';
 import { addCrdsOption, prepareSchemaValidator } from './schema-validation.js';
 
 /**
@@ -89,12 +89,8 @@ export async function runTemplateCheck(
   const gathered = await gatherInputs({
     args: paths,
     configFlag: flags.config,
-    cwd: io.cwd,
+    io,
     fs: deps.fs,
-    stdin: io.stdin,
-    stderr: io.stderr,
-    decode: decodeBytes,
-    maxBytes: MAX_FILE_BYTES,
   });
   gathered.progress.finish();
   const loaded = gathered.config;
@@ -109,7 +105,6 @@ export async function runTemplateCheck(
     ...(kubernetesVersion !== undefined && { kubernetesVersion }),
     io,
     fs: deps.fs,
-    decode: decodeBytes,
   });
 
   const named = new Set(gathered.targets.flatMap((target) => (target.kind === 'file' ? [target.path] : [])));
