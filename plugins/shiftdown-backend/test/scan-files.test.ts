@@ -2,6 +2,7 @@ import type { InputFile, Report } from '@shiftdown/policy-core';
 import { DEFAULT_SETTINGS } from '../src/config.js';
 import { kubernetesIdFilter } from '../src/scan/label-filter.js';
 import { scanFiles, type ScanSettings } from '../src/scan/scan-files.js';
+import { deployment as sharedDeployment } from './helpers/manifests.js';
 
 const TODAY = '2026-11-24';
 
@@ -15,22 +16,7 @@ const scanned = (report: Report) => report.files.map((file) => file.path);
 const located = (report: Report, ruleId: string) =>
   report.findings.filter((finding) => finding.ruleId === ruleId).map((f) => `${f.file}:${f.line}`);
 
-const deployment = (name: string, extraSpec = '') => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-  namespace: shop
-spec:${extraSpec}
-  selector:
-    matchLabels: {app: ${name}}
-  template:
-    metadata:
-      labels: {app: ${name}}
-    spec:
-      containers:
-        - name: app
-          image: registry.example.com/${name}:1.0
-`;
+const deployment = (name: string, spec = '') => sharedDeployment(name, { spec });
 
 const WIDGET_CRD = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition

@@ -10,28 +10,13 @@ import { SCAN_WORKER_FILE, createScanRunner, type ScanRunner } from '../src/scan
 import type { ScanTask } from '../src/scan/scan-worker.js';
 import { scorecardFromReport } from '../src/scorecard/from-report.js';
 import { pulledSourceLinker } from '../src/scorecard/source-links.js';
+import { deployment as sharedDeployment } from './helpers/manifests.js';
 
 const file = (path: string, text: string): InputFile => ({ path, text });
 
-const deployment = (name: string, labels = `app: ${name}`) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-  namespace: shop
-  labels: {${labels}}
-spec:
-  selector:
-    matchLabels: {app: ${name}}
-  template:
-    metadata:
-      labels: {app: ${name}}
-    spec:
-      containers:
-        - name: app
-          image: registry.example.com/${name}:1.0
-          securityContext:
-            privileged: true
-`;
+/** Labelled and privileged, as the worker tests want them. */
+const deployment = (name: string, labels = `app: ${name}`) =>
+  sharedDeployment(name, { labels, privileged: true });
 
 const TODAY = '2026-11-24';
 /** A Bitbucket Server host: its links end in `#<line>`, where hosts without an integration get `#L<line>`. */

@@ -1,6 +1,34 @@
 /** Manifests and the real reports the policy core makes of them (what the CLI's `--format json` prints). */
 import { formatReport, scan, type Report } from '@shiftdown/policy-core';
 
+/**
+ * A small Deployment in namespace shop: `labels` on its metadata (flow-mapping entries), `spec` text put
+ * right after `spec:`, and a privileged container when asked.
+ */
+export function deployment(
+  name: string,
+  options: { labels?: string; spec?: string; privileged?: boolean } = {},
+): string {
+  const labels = options.labels === undefined ? '' : `  labels: {${options.labels}}\n`;
+  const privileged = options.privileged ? '          securityContext:\n            privileged: true\n' : '';
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: shop
+${labels}spec:${options.spec ?? ''}
+  selector:
+    matchLabels: {app: ${name}}
+  template:
+    metadata:
+      labels: {app: ${name}}
+    spec:
+      containers:
+        - name: app
+          image: registry.example.com/${name}:1.0
+${privileged}`;
+}
+
 /** A Deployment with the usual gaps: root, no limits, a privileged sidecar (critical). */
 export const RISKY_DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
