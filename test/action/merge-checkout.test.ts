@@ -36,15 +36,14 @@ it("annotates the merge commit's findings at the head commit's lines; the report
   expect(added.length).toBeGreaterThan(0);
   const check = github.of('checks/create')[0]!.body as {
     head_sha: string;
-    output: { annotations: { path: string; start_line: number; end_line: number }[] };
+    output: { summary: string; annotations: { path: string; start_line: number; end_line: number }[] };
   };
   expect(check.head_sha).toBe(repo.headSha);
   expect(check.output.annotations.map((a) => `${a.path}:${a.start_line}-${a.end_line}`)).toEqual(
     added.map((f) => `${f.file}:${f.line - 2}-${f.endLine - 2}`),
   );
   // The check run's Markdown lists the findings at the head's lines too.
-  const summary = (check as unknown as { output: { summary: string } }).output.summary;
-  const privileged = [...summary.matchAll(/`privileged-container`.*?`([^`]+:\d+)`/g)].map(
+  const privileged = [...check.output.summary.matchAll(/`privileged-container`.*?`([^`]+:\d+)`/g)].map(
     (match) => match[1],
   );
   expect(privileged).toEqual([`${CATALOG}:19`]);
