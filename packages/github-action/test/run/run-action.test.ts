@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runAction, nodeFiles, parseInputs } from '../../src/run/index.js';
+import { runAction, nodeFiles, parseInputs, type RunActionOptions } from '../../src/run/index.js';
 import type { RunContext } from '../../src/types.js';
 import {
   HARDENED,
@@ -82,8 +82,7 @@ async function run(
   kind: 'pr' | 'fork' | 'push',
   values: Record<string, string> = {},
   api: FakeGitHubOptions | null = {},
-  gitDiff?: (base: string, head: string) => Promise<string>,
-  checkoutDiff?: (head: string, paths: readonly string[]) => Promise<string | undefined>,
+  git: Pick<RunActionOptions, 'gitDiff' | 'checkoutDiff'> = {},
 ) {
   const io = recordingIO();
   const github = api
@@ -101,8 +100,7 @@ async function run(
     io,
     ...(github && { github }),
     files: nodeFiles,
-    ...(gitDiff && { gitDiff }),
-    ...(checkoutDiff && { checkoutDiff }),
+    ...git,
     today: '2026-11-24',
   });
   const read = (path: string) => readFileSync(join(repo.root, path), 'utf8');
@@ -196,10 +194,11 @@ describe('runAction', () => {
 
   it('without a token, uses git diff and the read-only reporters', async () => {
     const calls: string[] = [];
-    const { io, result } = await run('pr', {}, null, async (base, head) => {
+    const gitDiff = async (base: string, head: string) => {
       calls.push(`${base}..${head}`);
       return GIT_DIFF;
-    });
+    };
+    const { io, result } = await run('pr', {}, null, { gitDiff });
     expect(calls).toEqual(['base..head']);
     expect(io.log).toEqual([
       'info: Shiftdown: no GitHub token: reporting with workflow-command annotations, the job summary and SARIF only.',
@@ -213,7 +212,7 @@ describe('runAction', () => {
       'pr',
       { reporters: 'annotations' },
       { files: new Error('HTTP 502') },
-      async () => GIT_DIFF,
+      { gitDiff: async () => GIT_DIFF },
     );
     expect(io.log).toEqual([
       'info: Shiftdown: cannot list the pull request files (HTTP 502); using git diff.',
@@ -254,10 +253,11 @@ describe('runAction', () => {
         'pr',
         { 'filter-mode': 'nofilter' },
         {},
-        undefined,
-        async (head, paths) => {
-          asked.push(`${head}: ${paths.join(', ')}`);
-          return CHECKOUT_DIFF;
+        {
+          checkoutDiff: async (head, paths) => {
+            asked.push(`${head}: ${paths.join(', ')}`);
+            return CHECKOUT_DIFF;
+          },
         },
       );
       // Only the files with findings are compared.
@@ -294,9 +294,10 @@ describe('runAction', () => {
     });
 
     it('annotates at the checkout lines, with a warning, when git cannot compare them', async () => {
-      const { io, github, result } = await run('pr', { reporters: 'check' }, {}, undefined, async () => {
+      const checkoutDiff = async () => {
         throw new Error('fatal: remote error: upload-pack: not our ref head');
-      });
+      };
+      const { io, github, result } = await run('pr', { reporters: 'check' }, {}, { checkoutDiff });
       expect(result.onHead).toBeUndefined();
       expect(io.log).toEqual([
         "warning: Shiftdown: cannot compare the checkout with the head commit head (fatal: remote error: upload-pack: not our ref head): annotations use the checkout's lines, which differ where the base branch changed a file since the pull request branched off.",
@@ -307,10 +308,11 @@ describe('runAction', () => {
     it('runs no git at all when there is no finding to move', async () => {
       writeFileSync(join(repo.root, 'deploy/debug.yaml'), HARDENED.replace('name: web', 'name: debug'));
       const asked: string[] = [];
-      const { io, result } = await run('pr', {}, {}, undefined, async (head) => {
+      const checkoutDiff = async (head: string) => {
         asked.push(head);
         return CHECKOUT_DIFF;
-      });
+      };
+      const { io, result } = await run('pr', {}, {}, { checkoutDiff });
       expect(result.report!.findings).toEqual([]);
       expect(asked).toEqual([]);
       expect(io.log).toEqual([]);
@@ -321,8 +323,7 @@ describe('runAction', () => {
         'pr',
         { reporters: 'annotations' },
         {},
-        undefined,
-        async () => undefined,
+        { checkoutDiff: async () => undefined },
       );
       expect(result.onHead).toBeUndefined();
       expect(io.log).toEqual([]);
